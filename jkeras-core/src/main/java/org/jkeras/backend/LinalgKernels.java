@@ -1,0 +1,10 @@
+package org.jkeras.backend;
+
+/** Matrix products. */
+public interface LinalgKernels {
+  /**
+   * Batched matrix product of {@code op(a)} and {@code op(b)} where {@code op} transposes the last
+   * two axes when asked. Both have rank 2 or more; leading (batch) axes broadcast as in numpy.
+   */
+  Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB);
+}

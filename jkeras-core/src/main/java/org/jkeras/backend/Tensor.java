@@ -1,0 +1,313 @@
+package org.jkeras.backend;
+
+import java.util.Arrays;
+
+/**
+ * A dense n-dimensional array in row-major order: float32, int32 or int64.
+ *
+ * <p>Data lives in one Java array ({@code float[]}, {@code int[]} or {@code long[]}). The CPU
+ * backend hands that array to OpenBLAS through the FFM API as a heap segment in a critical call,
+ * so native kernels read it in place with no copy; Vector API kernels read it directly too.
+ *
+ * <p>Tensors are values: ops never change their inputs. {@link Variable} is the mutable kind.
+ */
+public class Tensor {
+  private final Shape shape;
+  private final DType dtype;
+  private final float[] floats;
+  private final int[] ints;
+  private final long[] longs;
+
+  /** Wraps (does not copy) a float array. Internal: prefer the {@code of} factories. */
+  protected Tensor(Shape shape, float[] data) {
+    this(shape, DType.FLOAT32, data, null, null);
+  }
+
+  private Tensor(Shape shape, DType dtype, float[] f, int[] i, long[] l) {
+    if (!shape.isFullyDefined()) {
+      throw new JKerasException("A concrete tensor needs a fully defined shape, got " + shape + ".");
+    }
+    long n = shape.size();
+    long len = f != null ? f.length : i != null ? i.length : l.length;
+    if (n != len) {
+      throw new JKerasException(
+          "Shape " + shape + " needs " + n + " elements but the data has " + len + ".");
+    }
+    this.shape = shape;
+    this.dtype = dtype;
+    this.floats = f;
+    this.ints = i;
+    this.longs = l;
+  }
+
+  // ---- creation ------------------------------------------------------------------------------
+
+  /** A float32 tensor over {@code data} (not copied) with the given shape. */
+  public static Tensor wrap(float[] data, Shape shape) {
+    return new Tensor(shape, DType.FLOAT32, data, null, null);
+  }
+
+  /** An int32 tensor over {@code data} (not copied). */
+  public static Tensor wrapInts(int[] data, Shape shape) {
+    return new Tensor(shape, DType.INT32, null, data, null);
+  }
+
+  /** An int64 tensor over {@code data} (not copied). */
+  public static Tensor wrapLongs(long[] data, Shape shape) {
+    return new Tensor(shape, DType.INT64, null, null, data);
+  }
+
+  /** A float32 tensor from flat row-major data (copied) and a shape. */
+  public static Tensor of(float[] data, int... shape) {
+    return wrap(data.clone(), Shape.of(shape));
+  }
+
+  /** A float32 scalar. */
+  public static Tensor scalar(float value) {
+    return wrap(new float[] {value}, Shape.scalar());
+  }
+
+  /** A 1-D float32 tensor. */
+  public static Tensor of(float[] values) {
+    return of(values, values.length);
+  }
+
+  public static Tensor of(float[][] values) {
+    return NestedArrays.toTensor(values);
+  }
+
+  public static Tensor of(float[][][] values) {
+    return NestedArrays.toTensor(values);
+  }
+
+  public static Tensor of(float[][][][] values) {
+    return NestedArrays.toTensor(values);
+  }
+
+  public static Tensor of(float[][][][][] values) {
+    return NestedArrays.toTensor(values);
+  }
+
+  /** An int32 tensor from flat data (copied) and a shape. */
+  public static Tensor ofInts(int[] data, int... shape) {
+    return wrapInts(data.clone(), Shape.of(shape));
+  }
+
+  /** An int64 tensor from flat data (copied) and a shape. */
+  public static Tensor ofLongs(long[] data, int... shape) {
+    return wrapLongs(data.clone(), Shape.of(shape));
+  }
+
+  public static Tensor zeros(int... shape) {
+    return zeros(Shape.of(shape), DType.FLOAT32);
+  }
+
+  public static Tensor zeros(Shape shape) {
+    return zeros(shape, DType.FLOAT32);
+  }
+
+  public static Tensor zeros(Shape shape, DType dtype) {
+    int n = shape.sizeAsInt();
+    return switch (dtype) {
+      case FLOAT32 -> wrap(new float[n], shape);
+      case INT32 -> wrapInts(new int[n], shape);
+      case INT64 -> wrapLongs(new long[n], shape);
+    };
+  }
+
+  public static Tensor ones(int... shape) {
+    return full(Shape.of(shape), 1f);
+  }
+
+  public static Tensor ones(Shape shape) {
+    return full(shape, 1f);
+  }
+
+  public static Tensor full(Shape shape, float value) {
+    float[] d = new float[shape.sizeAsInt()];
+    Arrays.fill(d, value);
+    return wrap(d, shape);
+  }
+
+  /** Normally distributed float32 values; the same seed gives the same values on every run. */
+  public static Tensor randomNormal(Shape shape, float mean, float stddev, long seed) {
+    return wrap(SeededRandom.normal(shape.sizeAsInt(), mean, stddev, seed), shape);
+  }
+
+  /** Uniform float32 values in {@code [min, max)}; the same seed gives the same values. */
+  public static Tensor randomUniform(Shape shape, float min, float max, long seed) {
+    return wrap(SeededRandom.uniform(shape.sizeAsInt(), min, max, seed), shape);
+  }
+
+  // ---- description ---------------------------------------------------------------------------
+
+  public Shape shape() {
+    return shape;
+  }
+
+  public DType dtype() {
+    return dtype;
+  }
+
+  public int rank() {
+    return shape.rank();
+  }
+
+  /** The number of elements. */
+  public int size() {
+    return floats != null ? floats.length : ints != null ? ints.length : longs.length;
+  }
+
+  // ---- element access ------------------------------------------------------------------------
+
+  /** A copy of the data as floats (integer tensors are converted). */
+  public float[] toFloatArray() {
+    return switch (dtype) {
+      case FLOAT32 -> floats.clone();
+      case INT32 -> {
+        float[] r = new float[ints.length];
+        for (int k = 0; k < r.length; k++) {
+          r[k] = ints[k];
+        }
+        yield r;
+      }
+      case INT64 -> {
+        float[] r = new float[longs.length];
+        for (int k = 0; k < r.length; k++) {
+          r[k] = longs[k];
+        }
+        yield r;
+      }
+    };
+  }
+
+  /** A copy of the data as ints; float32 data is truncated toward zero, int64 narrowed. */
+  public int[] toIntArray() {
+    return switch (dtype) {
+      case INT32 -> ints.clone();
+      case FLOAT32 -> {
+        int[] r = new int[floats.length];
+        for (int k = 0; k < r.length; k++) {
+          r[k] = (int) floats[k];
+        }
+        yield r;
+      }
+      case INT64 -> {
+        int[] r = new int[longs.length];
+        for (int k = 0; k < r.length; k++) {
+          r[k] = (int) longs[k];
+        }
+        yield r;
+      }
+    };
+  }
+
+  /** A copy of the data as longs. */
+  public long[] toLongArray() {
+    long[] r = new long[size()];
+    for (int k = 0; k < r.length; k++) {
+      r[k] = (long) getFlat(k);
+    }
+    return r;
+  }
+
+  /** The element at a full index, as a float (for any dtype). */
+  public float getFloat(int... index) {
+    return (float) getFlat(flatIndex(index));
+  }
+
+  /** The element at a full index of an int32 or int64 tensor. */
+  public long getLong(int... index) {
+    int k = flatIndex(index);
+    return switch (dtype) {
+      case INT32 -> ints[k];
+      case INT64 -> longs[k];
+      case FLOAT32 -> (long) floats[k];
+    };
+  }
+
+  /** The element at a flat row-major position, as a double. */
+  public double getFlat(int position) {
+    return switch (dtype) {
+      case FLOAT32 -> floats[position];
+      case INT32 -> ints[position];
+      case INT64 -> longs[position];
+    };
+  }
+
+  /** The single value of a tensor with one element. */
+  public float item() {
+    if (size() != 1) {
+      throw new JKerasException(
+          "item() needs a tensor with one element, this one has shape " + shape + ".");
+    }
+    return (float) getFlat(0);
+  }
+
+  private int flatIndex(int[] index) {
+    if (index.length != shape.rank()) {
+      throw new JKerasException(
+          "Index " + Arrays.toString(index) + " has " + index.length
+              + " coordinates but the tensor has rank " + shape.rank() + " (shape " + shape + ").");
+    }
+    int flat = 0;
+    for (int a = 0; a < index.length; a++) {
+      int d = shape.dim(a);
+      int i = index[a] < 0 ? index[a] + d : index[a];
+      if (i < 0 || i >= d) {
+        throw new JKerasException(
+            "Index " + Arrays.toString(index) + " is out of bounds for shape " + shape + ".");
+      }
+      flat = flat * d + i;
+    }
+    return flat;
+  }
+
+  // ---- storage, for kernels ------------------------------------------------------------------
+
+  /**
+   * Internal: the backing float array, read and written in place by backend kernels. Writing to
+   * it outside the backend bypasses autodiff; use ops instead.
+   */
+  public float[] floatData() {
+    requireDType(DType.FLOAT32);
+    return floats;
+  }
+
+  /** Internal: the backing int array of an int32 tensor. */
+  public int[] intData() {
+    requireDType(DType.INT32);
+    return ints;
+  }
+
+  /** Internal: the backing long array of an int64 tensor. */
+  public long[] longData() {
+    requireDType(DType.INT64);
+    return longs;
+  }
+
+  /**
+   * Internal: a tensor sharing this one's storage under another shape of the same size (for
+   * reshape-like ops, which never copy).
+   */
+  public Tensor withShape(Shape newShape) {
+    if (newShape.size() != size()) {
+      throw new JKerasException("Cannot view a tensor of shape " + shape + " as shape " + newShape
+          + ": the element counts differ.");
+    }
+    return new Tensor(newShape, dtype, floats, ints, longs);
+  }
+
+  /** Throws a clear error unless this tensor has the given dtype. */
+  public void requireDType(DType expected) {
+    if (dtype != expected) {
+      throw new JKerasException(
+          "Expected a " + expected + " tensor but got " + dtype + " with shape " + shape + ".");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return TensorFormatter.format(this);
+  }
+}

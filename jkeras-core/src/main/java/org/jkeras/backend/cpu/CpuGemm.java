@@ -1,0 +1,34 @@
+package org.jkeras.backend.cpu;
+
+/**
+ * The GEMM jkeras uses: OpenBLAS when its native library loads, otherwise the Vector API kernel
+ * (with a one-line warning), both split across {@link CpuThreads} when large.
+ */
+public final class CpuGemm {
+  private static final Gemm SINGLE_THREADED = choose();
+  private static final Gemm PARALLEL = new ParallelGemm(SINGLE_THREADED);
+
+  private CpuGemm() {}
+
+  /** The GEMM for general use: parallel when the problem is large. */
+  public static Gemm get() {
+    return PARALLEL;
+  }
+
+  /** The single-threaded GEMM, for kernels that already run inside a parallel loop. */
+  public static Gemm singleThreaded() {
+    return SINGLE_THREADED;
+  }
+
+  private static Gemm choose() {
+    NativeOpenBlas blas = NativeOpenBlas.get();
+    if (blas.isAvailable()) {
+      return new OpenBlasGemm(blas);
+    }
+    if (!"java".equals(System.getProperty("jkeras.gemm"))) {
+      System.err.println("jkeras: WARNING: OpenBLAS could not be loaded (" + blas.failure()
+          + "); using the slower pure-Java Vector API GEMM.");
+    }
+    return new VectorGemm();
+  }
+}
