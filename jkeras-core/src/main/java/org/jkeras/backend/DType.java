@@ -1,10 +1,15 @@
 package org.jkeras.backend;
 
-/** Element types of a {@link Tensor}. float32 is the compute type; the integer types hold indices and labels. */
+/**
+ * Element types of a {@link Tensor}. float32 is the compute type; the integer types hold indices
+ * and labels; bool holds the results of comparisons.
+ */
 public enum DType {
   FLOAT32("float32", 4),
   INT32("int32", 4),
-  INT64("int64", 8);
+  INT64("int64", 8),
+  /** Booleans, stored as 0/1 ints; the result of comparisons. */
+  BOOL("bool", 1);
 
   private final String kerasName;
   private final int byteSize;
@@ -35,7 +40,7 @@ public enum DType {
       }
     }
     throw new JKerasException(
-        "Unknown dtype '" + name + "': jkeras supports float32, int32 and int64.");
+        "Unknown dtype '" + name + "': jkeras supports float32, int32, int64 and bool.");
   }
 
   @Override

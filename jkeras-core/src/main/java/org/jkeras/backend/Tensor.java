@@ -52,6 +52,20 @@ public class Tensor {
     return new Tensor(shape, DType.INT32, null, data, null);
   }
 
+  /** A bool tensor over {@code data} (not copied), which must hold only 0 and 1. */
+  public static Tensor wrapBools(int[] data, Shape shape) {
+    return new Tensor(shape, DType.BOOL, null, data, null);
+  }
+
+  /** A bool tensor from flat data and a shape. */
+  public static Tensor ofBools(boolean[] data, int... shape) {
+    int[] d = new int[data.length];
+    for (int k = 0; k < d.length; k++) {
+      d[k] = data[k] ? 1 : 0;
+    }
+    return wrapBools(d, Shape.of(shape));
+  }
+
   /** An int64 tensor over {@code data} (not copied). */
   public static Tensor wrapLongs(long[] data, Shape shape) {
     return new Tensor(shape, DType.INT64, null, null, data);
@@ -112,6 +126,7 @@ public class Tensor {
       case FLOAT32 -> wrap(new float[n], shape);
       case INT32 -> wrapInts(new int[n], shape);
       case INT64 -> wrapLongs(new long[n], shape);
+      case BOOL -> wrapBools(new int[n], shape);
     };
   }
 
@@ -164,7 +179,7 @@ public class Tensor {
   public float[] toFloatArray() {
     return switch (dtype) {
       case FLOAT32 -> floats.clone();
-      case INT32 -> {
+      case INT32, BOOL -> {
         float[] r = new float[ints.length];
         for (int k = 0; k < r.length; k++) {
           r[k] = ints[k];
@@ -184,7 +199,7 @@ public class Tensor {
   /** A copy of the data as ints; float32 data is truncated toward zero, int64 narrowed. */
   public int[] toIntArray() {
     return switch (dtype) {
-      case INT32 -> ints.clone();
+      case INT32, BOOL -> ints.clone();
       case FLOAT32 -> {
         int[] r = new int[floats.length];
         for (int k = 0; k < r.length; k++) {
@@ -220,7 +235,7 @@ public class Tensor {
   public long getLong(int... index) {
     int k = flatIndex(index);
     return switch (dtype) {
-      case INT32 -> ints[k];
+      case INT32, BOOL -> ints[k];
       case INT64 -> longs[k];
       case FLOAT32 -> (long) floats[k];
     };
@@ -230,7 +245,7 @@ public class Tensor {
   public double getFlat(int position) {
     return switch (dtype) {
       case FLOAT32 -> floats[position];
-      case INT32 -> ints[position];
+      case INT32, BOOL -> ints[position];
       case INT64 -> longs[position];
     };
   }
@@ -274,10 +289,18 @@ public class Tensor {
     return floats;
   }
 
-  /** Internal: the backing int array of an int32 tensor. */
+  /** Internal: the backing int array of an int32 tensor, or the 0/1 ints of a bool tensor. */
   public int[] intData() {
-    requireDType(DType.INT32);
+    if (dtype != DType.BOOL) {
+      requireDType(DType.INT32);
+    }
     return ints;
+  }
+
+  /** The element at a full index of a bool tensor. */
+  public boolean getBoolean(int... index) {
+    requireDType(DType.BOOL);
+    return ints[flatIndex(index)] != 0;
   }
 
   /** Internal: the backing long array of an int64 tensor. */

@@ -69,6 +69,9 @@ final class TensorFormatter {
   }
 
   private static String element(Tensor t, int k) {
+    if (t.dtype() == DType.BOOL) {
+      return t.getFlat(k) != 0 ? "True" : "False";
+    }
     if (t.dtype() != DType.FLOAT32) {
       return Long.toString((long) t.getFlat(k));
     }

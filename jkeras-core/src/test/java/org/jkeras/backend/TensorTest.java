@@ -44,6 +44,10 @@ class TensorTest {
     assertEquals(DType.INT64, big.dtype());
     assertEquals(1L << 40, big.getLong(0));
     assertEquals(DType.INT64, Tensor.zeros(Shape.of(2), DType.INT64).dtype());
+    Tensor mask = Tensor.ofBools(new boolean[] {true, false}, 2);
+    assertEquals(DType.BOOL, mask.dtype());
+    assertEquals(false, mask.getBoolean(1));
+    assertEquals("Tensor([ True False], shape=(2,), dtype=bool)", mask.toString());
     var e = assertThrows(JKerasException.class, labels::floatData);
     assertEquals("Expected a float32 tensor but got int32 with shape (3,).", e.getMessage());
   }
