@@ -1,5 +1,5 @@
 # Sourced by the bin/ scripts and .ci/run: selects a JDK 25 or newer and exports JAVA_HOME.
-# Order: $JAVA_HOME if it is 25+, then any JDK 25+ under /usr/lib/jvm.
+# Order: $JAVA_HOME if it is 25+, then any JDK 25+ under /usr/lib/jvm (or $JKERAS_JVM_DIR).
 
 jkeras_java_major() {
   # Prints the feature version of the JDK in $1 (for example 25), or nothing.
@@ -15,13 +15,13 @@ jkeras_select_jdk() {
     v=$(jkeras_java_major "$JAVA_HOME")
     if [ -n "$v" ] && [ "$v" -ge 25 ]; then export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"; return 0; fi
   fi
-  for candidate in /usr/lib/jvm/*; do
+  for candidate in "${JKERAS_JVM_DIR:-/usr/lib/jvm}"/*; do
     v=$(jkeras_java_major "$candidate")
     if [ -n "$v" ] && [ "$v" -ge 25 ]; then
       export JAVA_HOME="$candidate"; export PATH="$JAVA_HOME/bin:$PATH"; return 0
     fi
   done
-  echo "jkeras needs JDK 25 or newer, and none was found: JAVA_HOME is '${JAVA_HOME:-unset}' and /usr/lib/jvm has no JDK 25+." >&2
+  echo "jkeras needs JDK 25 or newer, and none was found: JAVA_HOME is '${JAVA_HOME:-unset}' and ${JKERAS_JVM_DIR:-/usr/lib/jvm} has no JDK 25+." >&2
   echo "Install one (for example Temurin 25) and set JAVA_HOME to it." >&2
   return 1
 }

@@ -17,6 +17,14 @@ public final class KernelBenchmarks {
         sgemm(CpuGemm.get(), s[0], s[1], s[2], threads);
       }
     }
+    Gemm fallback = new org.jkeras.backend.cpu.ParallelGemm(new org.jkeras.backend.cpu.VectorGemm());
+    System.out.println("Fallback GEMM: " + fallback.description());
+    for (int threads = 1; threads <= 2; threads++) {
+      CpuThreads.setMaxThreads(threads);
+      for (int[] s : shapes) {
+        sgemm(fallback, s[0], s[1], s[2], threads);
+      }
+    }
   }
 
   static void sgemm(Gemm gemm, int m, int k, int n, int threads) {

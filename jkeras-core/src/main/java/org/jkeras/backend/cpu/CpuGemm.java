@@ -5,7 +5,7 @@ package org.jkeras.backend.cpu;
  * (with a one-line warning), both split across {@link CpuThreads} when large.
  */
 public final class CpuGemm {
-  private static final Gemm SINGLE_THREADED = choose();
+  private static final Gemm SINGLE_THREADED = choose(NativeOpenBlas.get(), System.err);
   private static final Gemm PARALLEL = new ParallelGemm(SINGLE_THREADED);
 
   private CpuGemm() {}
@@ -20,13 +20,13 @@ public final class CpuGemm {
     return SINGLE_THREADED;
   }
 
-  private static Gemm choose() {
-    NativeOpenBlas blas = NativeOpenBlas.get();
+  /** OpenBLAS when loaded, else the Java GEMM with a one-line warning (unless asked for). */
+  static Gemm choose(NativeOpenBlas blas, java.io.PrintStream warnings) {
     if (blas.isAvailable()) {
       return new OpenBlasGemm(blas);
     }
     if (!"java".equals(System.getProperty("jkeras.gemm"))) {
-      System.err.println("jkeras: WARNING: OpenBLAS could not be loaded (" + blas.failure()
+      warnings.println("jkeras: WARNING: OpenBLAS could not be loaded (" + blas.failure()
           + "); using the slower pure-Java Vector API GEMM.");
     }
     return new VectorGemm();

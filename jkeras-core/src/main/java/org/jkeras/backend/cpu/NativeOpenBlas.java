@@ -39,6 +39,11 @@ public final class NativeOpenBlas {
     this.failure = failure;
   }
 
+  /** An instance standing for a library that failed to load, for tests of the fallback. */
+  static NativeOpenBlas unavailable(String reason) {
+    return new NativeOpenBlas(null, "none", "", reason);
+  }
+
   /** The loaded library, or an instance whose {@link #isAvailable()} is false. */
   public static NativeOpenBlas get() {
     return INSTANCE;
@@ -82,7 +87,7 @@ public final class NativeOpenBlas {
 
   private static NativeOpenBlas load() {
     if ("java".equals(System.getProperty("jkeras.gemm"))) {
-      return new NativeOpenBlas(null, "none", "", "disabled by -Djkeras.gemm=java");
+      return unavailable("disabled by -Djkeras.gemm=java");
     }
     try {
       Linker linker = Linker.nativeLinker();
@@ -116,7 +121,7 @@ public final class NativeOpenBlas {
           Linker.Option.critical(true));
       return new NativeOpenBlas(sgemm, core, config, null);
     } catch (Throwable t) {
-      return new NativeOpenBlas(null, "none", "", t.toString());
+      return unavailable(t.toString());
     }
   }
 

@@ -29,6 +29,17 @@ class GemmTest {
     assertEquals("Prescott", CpuFeatures.openBlasCoreType(java.util.Set.of()));
   }
 
+  @Test
+  void fallsBackToTheJavaGemmWithAOneLineWarning() {
+    var err = new java.io.ByteArrayOutputStream();
+    Gemm g = CpuGemm.choose(NativeOpenBlas.unavailable("libopenblas.so.0: cannot open"),
+        new java.io.PrintStream(err, true));
+    assertTrue(g instanceof VectorGemm);
+    assertEquals("jkeras: WARNING: OpenBLAS could not be loaded (libopenblas.so.0: cannot open);"
+        + " using the slower pure-Java Vector API GEMM.\n", err.toString());
+    assertTrue(CpuGemm.choose(NativeOpenBlas.get(), System.err) instanceof OpenBlasGemm);
+  }
+
   @ParameterizedTest
   @CsvSource({
     "false,false,1,1,1", "false,false,7,5,3", "true,false,13,33,17", "false,true,6,64,300",
