@@ -4,7 +4,11 @@ import org.jkeras.backend.cpu.CpuGemm;
 import org.jkeras.backend.cpu.CpuThreads;
 import org.jkeras.backend.cpu.Gemm;
 
-/** Kernel figures: sgemm GFLOP/s on 1 and 2 threads. */
+/**
+ * Kernel figures for the foundation: sgemm GFLOP/s on 1 and 2 threads (OpenBLAS and the Java
+ * fallback), microseconds per call for the small recurrent-step shape, and ns/element for sigmoid
+ * and tanh on 1M floats.
+ */
 public final class KernelBenchmarks {
   private KernelBenchmarks() {}
 
@@ -17,6 +21,12 @@ public final class KernelBenchmarks {
         sgemm(CpuGemm.get(), s[0], s[1], s[2], threads);
       }
     }
+    for (int threads = 1; threads <= 2; threads++) {
+      CpuThreads.setMaxThreads(threads);
+      unary(org.jkeras.backend.UnaryFunction.SIGMOID, threads);
+      unary(org.jkeras.backend.UnaryFunction.TANH, threads);
+    }
+    CpuThreads.setMaxThreads(Runtime.getRuntime().availableProcessors());
     Gemm fallback = new org.jkeras.backend.cpu.ParallelGemm(new org.jkeras.backend.cpu.VectorGemm());
     System.out.println("Fallback GEMM: " + fallback.description());
     for (int threads = 1; threads <= 2; threads++) {
@@ -48,5 +58,25 @@ public final class KernelBenchmarks {
     }
     System.out.printf("sgemm (M,K,N)=(%d,%d,%d) threads=%d: %.1f GFLOP/s, %.2f us/call%n",
         m, k, n, threads, flops / best / 1e9, best * 1e6);
+  }
+
+  static void unary(org.jkeras.backend.UnaryFunction fn, int threads) {
+    int n = 1 << 20;
+    org.jkeras.backend.Tensor x = org.jkeras.backend.Tensor.randomUniform(
+        org.jkeras.backend.Shape.of(n), -8f, 8f, 1);
+    var math = org.jkeras.backend.Backend.current().math();
+    for (int i = 0; i < 200; i++) {
+      math.unary(fn, x);
+    }
+    double best = Double.MAX_VALUE;
+    for (int round = 0; round < 5; round++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 50; i++) {
+        math.unary(fn, x);
+      }
+      best = Math.min(best, (System.nanoTime() - t0) / 50.0 / n);
+    }
+    System.out.printf("%s on 1M floats, threads=%d: %.3f ns/element%n",
+        fn.name().toLowerCase(java.util.Locale.ROOT), threads, best);
   }
 }
