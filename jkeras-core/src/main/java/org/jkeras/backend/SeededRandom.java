@@ -38,4 +38,49 @@ public final class SeededRandom {
     }
     return out;
   }
+
+  /**
+   * A {@code rows x cols} matrix with orthonormal rows or columns (whichever are fewer), times
+   * {@code gain}: the Q of a QR decomposition of a normal matrix, signs fixed by R's diagonal,
+   * as Keras's Orthogonal initializer does.
+   */
+  public static float[] orthogonal(int rows, int cols, float gain, long seed) {
+    boolean transpose = rows < cols;
+    int n = transpose ? cols : rows; // long side
+    int m = transpose ? rows : cols; // short side
+    float[] g = normal(n * m, 0f, 1f, seed);
+    double[][] v = new double[m][n]; // m column vectors of length n
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        v[j][i] = g[i * m + j];
+      }
+    }
+    // Modified Gram-Schmidt; each column keeps the sign of R's diagonal (positive by construction).
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < j; k++) {
+        double dot = 0;
+        for (int i = 0; i < n; i++) {
+          dot += v[j][i] * v[k][i];
+        }
+        for (int i = 0; i < n; i++) {
+          v[j][i] -= dot * v[k][i];
+        }
+      }
+      double norm = 0;
+      for (int i = 0; i < n; i++) {
+        norm += v[j][i] * v[j][i];
+      }
+      norm = Math.sqrt(norm);
+      for (int i = 0; i < n; i++) {
+        v[j][i] /= norm;
+      }
+    }
+    float[] out = new float[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        out[r * cols + c] = gain * (float) (transpose ? v[r][c] : v[c][r]);
+      }
+    }
+    return out;
+  }
 }

@@ -15,11 +15,20 @@ public final class Node {
   private final List<KerasTensor> outputs;
   private final int index;
 
+  /** Records a call of {@code operation} that made {@code outputs} from {@code inputs}. */
   public Node(Operation operation, List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    this(operation, inputs, outputs, true);
+  }
+
+  private Node(Operation operation, List<KerasTensor> inputs, List<KerasTensor> outputs,
+      boolean link) {
     this.operation = operation;
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
     this.index = operation.addInboundNode(this);
+    if (!link) {
+      return;
+    }
     for (int i = 0; i < outputs.size(); i++) {
       outputs.get(i).setHistory(new KerasHistory(operation, index, i));
     }
@@ -28,6 +37,15 @@ public final class Node {
         in.history().operation().addOutboundNode(this);
       }
     }
+  }
+
+  /**
+   * The node a functional model owns from its construction (node 0): it spans the model's inputs
+   * and outputs but leaves their histories pointing at the layers inside, which made them.
+   */
+  public static Node ofConstruction(
+      Operation model, List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    return new Node(model, inputs, outputs, false);
   }
 
   public Operation operation() {

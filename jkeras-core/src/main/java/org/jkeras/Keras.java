@@ -1,0 +1,38 @@
+package org.jkeras;
+
+import org.jkeras.backend.DType;
+import org.jkeras.backend.Shape;
+import org.jkeras.graph.KerasTensor;
+import org.jkeras.layers.LayerNames;
+import org.jkeras.layers.core.InputLayer;
+
+/** Keras's module-level functions: {@code Keras.input(...)}, {@code Keras.concatenate(...)}, ... */
+public final class Keras {
+  private Keras() {}
+
+  /** A symbolic input for samples of {@code shape}; the batch dimension is left unknown. */
+  public static KerasTensor input(int... shape) {
+    return input(Shape.withBatch(shape), null, DType.FLOAT32, null);
+  }
+
+  /** A named symbolic input for samples of {@code shape}. */
+  public static KerasTensor input(Shape shape, String name) {
+    return input(shape, name, DType.FLOAT32, null);
+  }
+
+  /**
+   * A symbolic input: {@code shape} of one sample, an optional name (null for automatic), the
+   * dtype, and an optional fixed batch size (null for unknown).
+   */
+  public static KerasTensor input(Shape shape, String name, DType dtype, Integer batchSize) {
+    int[] dims = new int[shape.rank() + 1];
+    dims[0] = batchSize == null ? Shape.UNKNOWN : batchSize;
+    System.arraycopy(shape.dims(), 0, dims, 1, shape.rank());
+    return new InputLayer(Shape.of(dims), dtype, name).tensor();
+  }
+
+  /** Forgets automatic names, so the next Dense is {@code dense} again (Keras's clear_session). */
+  public static void clearSession() {
+    LayerNames.reset();
+  }
+}

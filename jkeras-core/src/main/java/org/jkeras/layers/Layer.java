@@ -1,0 +1,271 @@
+package org.jkeras.layers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jkeras.backend.DType;
+import org.jkeras.backend.JKerasException;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+import org.jkeras.backend.Variable;
+import org.jkeras.graph.KerasTensor;
+import org.jkeras.graph.Node;
+import org.jkeras.graph.Operation;
+
+/**
+ * The base of every layer. Calling a layer on symbolic tensors ({@link #apply(KerasTensor)})
+ * checks the inputs, builds the layer's weights from the input shapes on the first call, infers the
+ * output shapes and records a {@link Node}; nothing is computed. Calling it on concrete tensors
+ * ({@link #apply(Tensor)}) computes. Each call on symbolic tensors adds one node, all sharing the
+ * layer's one set of weights.
+ *
+ * <p>Subclasses implement {@link #computeOutputShapes} and {@link #call}, create weights in {@link
+ * #build} with {@link #addWeight}, and may set an {@link InputSpec}.
+ */
+public abstract class Layer extends Operation {
+  private String name;
+  private boolean trainable = true;
+  private boolean built;
+  private InputSpec inputSpec;
+  private final List<Variable> weights = new ArrayList<>();
+  private final List<Boolean> weightTrainable = new ArrayList<>();
+
+  protected Layer() {
+    this.name = LayerNames.unique(LayerNames.snakeCase(getClass().getSimpleName()));
+  }
+
+  /** A layer whose automatic names start with {@code namePrefix} instead of its class name. */
+  protected Layer(String namePrefix) {
+    this.name = LayerNames.unique(namePrefix);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Sets the layer's name (Keras's {@code name=}); only before the layer is first called. */
+  public Layer name(String newName) {
+    if (newName == null || newName.isEmpty()) {
+      throw new JKerasException("A layer name cannot be empty.");
+    }
+    if (newName.contains("/")) {
+      throw new JKerasException("Layer name '" + newName + "' cannot contain '/'.");
+    }
+    if (hasBeenCalled()) {
+      throw new JKerasException("Cannot rename layer '" + name + "' to '" + newName
+          + "' after it has been called.");
+    }
+    this.name = newName;
+    return this;
+  }
+
+  public boolean trainable() {
+    return trainable;
+  }
+
+  /** Freezes or unfreezes all of the layer's weights. */
+  public Layer trainable(boolean value) {
+    this.trainable = value;
+    return this;
+  }
+
+  public boolean built() {
+    return built;
+  }
+
+  protected InputSpec inputSpec() {
+    return inputSpec;
+  }
+
+  protected void setInputSpec(InputSpec spec) {
+    this.inputSpec = spec;
+  }
+
+  /** True once the layer has been called on symbolic tensors. */
+  protected boolean hasBeenCalled() {
+    return !inboundNodes().isEmpty();
+  }
+
+  /** Marks a layer that needs no build step (a functional model is built by construction). */
+  protected void markBuilt() {
+    built = true;
+  }
+
+  /** Throws when a setter is used after the layer was built. */
+  protected void requireUnbuilt(String option) {
+    if (built) {
+      throw new JKerasException("Cannot set " + option + " of layer '" + name
+          + "' after it has been built (called).");
+    }
+  }
+
+  // ---- what subclasses provide -----------------------------------------------------------------
+
+  /** Creates the weights for these input shapes; called once, on the first call. */
+  protected void build(List<Shape> inputShapes) {}
+
+  /** The output shapes for these input shapes (batch dimension usually unknown). */
+  protected abstract List<Shape> computeOutputShapes(List<Shape> inputShapes);
+
+  /** The computation, on concrete tensors, with ops (so gradients flow). */
+  protected abstract List<Tensor> call(List<Tensor> inputs, CallContext context);
+
+  /** The dtypes of the outputs; float32 unless a layer says otherwise. */
+  protected List<DType> computeOutputDTypes(List<DType> inputDTypes, int outputs) {
+    return Collections.nCopies(outputs, DType.FLOAT32);
+  }
+
+  /** How many inputs the layer takes: 1 unless it says otherwise (-1 for any number >= 1). */
+  protected int expectedInputCount() {
+    return 1;
+  }
+
+  /** Creates a weight, in creation order (which is Keras's {@code weights} order). */
+  protected Variable addWeight(String weightName, Shape shape, Tensor initialValue,
+      boolean isTrainable) {
+    if (!initialValue.shape().equals(shape)) {
+      throw new IllegalStateException("initializer gave " + initialValue.shape() + " for "
+          + shape);
+    }
+    Variable v = new Variable(initialValue, name + "/" + weightName, isTrainable);
+    weights.add(v);
+    weightTrainable.add(isTrainable);
+    return v;
+  }
+
+  // ---- weights ---------------------------------------------------------------------------------
+
+  /** All weights: as created, trainable and non-trainable (Keras's {@code layer.weights}). */
+  public List<Variable> weights() {
+    List<Variable> out = new ArrayList<>(trainableWeights());
+    out.addAll(nonTrainableWeights());
+    return out;
+  }
+
+  /** The weights an optimizer updates (none when the layer is frozen). */
+  public List<Variable> trainableWeights() {
+    List<Variable> out = new ArrayList<>();
+    if (trainable) {
+      for (int i = 0; i < weights.size(); i++) {
+        if (weightTrainable.get(i)) {
+          out.add(weights.get(i));
+        }
+      }
+    }
+    return out;
+  }
+
+  public List<Variable> nonTrainableWeights() {
+    List<Variable> out = new ArrayList<>();
+    for (int i = 0; i < weights.size(); i++) {
+      if (!trainable || !weightTrainable.get(i)) {
+        out.add(weights.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The number of scalars in all weights. */
+  public long countParams() {
+    long n = 0;
+    for (Variable v : weights()) {
+      n += v.size();
+    }
+    return n;
+  }
+
+  // ---- calling on symbolic tensors ------------------------------------------------------------
+
+  /** Calls the layer on one symbolic tensor; the layer must have one output. */
+  public KerasTensor apply(KerasTensor input) {
+    return single(applyOutputs(List.of(input)));
+  }
+
+  /** Calls the layer on several symbolic tensors (merging layers); one output. */
+  public KerasTensor apply(List<KerasTensor> inputs) {
+    return single(applyOutputs(inputs));
+  }
+
+  /** Calls the layer on symbolic tensors and returns every output (for example LSTM states). */
+  public List<KerasTensor> applyOutputs(List<KerasTensor> inputs) {
+    checkInputCount(inputs.size());
+    List<Shape> shapes = new ArrayList<>();
+    List<DType> dtypes = new ArrayList<>();
+    for (KerasTensor t : inputs) {
+      if (t == null) {
+        throw new JKerasException("Layer '" + name + "' was called with a null input.");
+      }
+      if (t.history() == null) {
+        throw new JKerasException("Layer '" + name + "' was called on " + t + ", which was not"
+            + " made by Keras.input(...) or a layer call.");
+      }
+      shapes.add(t.shape());
+      dtypes.add(t.dtype());
+    }
+    prepare(shapes);
+    List<Shape> outShapes = computeOutputShapes(shapes);
+    List<DType> outTypes = computeOutputDTypes(dtypes, outShapes.size());
+    List<KerasTensor> outputs = new ArrayList<>();
+    for (int i = 0; i < outShapes.size(); i++) {
+      outputs.add(new KerasTensor(outShapes.get(i), outTypes.get(i), SymbolicNames.next()));
+    }
+    new Node(this, inputs, outputs);
+    return outputs;
+  }
+
+  // ---- calling on concrete tensors ------------------------------------------------------------
+
+  /** Computes the layer on one tensor, in inference mode; one output. */
+  public Tensor apply(Tensor input) {
+    return single(applyEager(List.of(input), CallContext.INFERENCE));
+  }
+
+  /** Computes the layer on one tensor; {@code training} selects training behaviour. */
+  public Tensor apply(Tensor input, boolean training) {
+    return single(applyEager(List.of(input), CallContext.of(training)));
+  }
+
+  /** Computes the layer on concrete tensors and returns every output. */
+  public List<Tensor> applyEager(List<Tensor> inputs, CallContext context) {
+    checkInputCount(inputs.size());
+    List<Shape> shapes = new ArrayList<>();
+    for (Tensor t : inputs) {
+      shapes.add(t.shape());
+    }
+    prepare(shapes);
+    return call(inputs, context);
+  }
+
+  /** Checks the inputs and builds the layer on its first call. */
+  private void prepare(List<Shape> shapes) {
+    InputSpec.checkAll(inputSpec, name, shapes);
+    if (!built) {
+      build(shapes);
+      built = true;
+      InputSpec.checkAll(inputSpec, name, shapes);
+    }
+  }
+
+  private void checkInputCount(int count) {
+    int expected = expectedInputCount();
+    if (expected >= 0 ? count != expected : count < 1) {
+      throw new JKerasException("Layer '" + name + "' expects "
+          + (expected >= 0 ? expected + " input" + (expected == 1 ? "" : "s") : "at least 1 input")
+          + " but was called with " + count + ".");
+    }
+  }
+
+  private <T> T single(List<T> outputs) {
+    if (outputs.size() != 1) {
+      throw new JKerasException("Layer '" + name + "' returns " + outputs.size()
+          + " outputs; use applyOutputs(...) to get all of them.");
+    }
+    return outputs.get(0);
+  }
+
+  @Override
+  public String toString() {
+    return "<" + getClass().getSimpleName() + " name=" + name + ", built=" + built + ">";
+  }
+}

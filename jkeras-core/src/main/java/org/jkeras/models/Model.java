@@ -1,0 +1,286 @@
+package org.jkeras.models;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jkeras.backend.JKerasException;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+import org.jkeras.backend.Variable;
+import org.jkeras.graph.GraphMap;
+import org.jkeras.graph.KerasTensor;
+import org.jkeras.graph.Node;
+import org.jkeras.graph.Operation;
+import org.jkeras.layers.CallContext;
+import org.jkeras.layers.Layer;
+
+/**
+ * A functional model: the graph of layer calls between some symbolic inputs and outputs, walked
+ * once at construction. A model is a layer: it can be called on new tensors (each call is a new
+ * node, node 0 being its own construction), nested in other models, and shared.
+ */
+public class Model extends Layer {
+  private final List<KerasTensor> inputs;
+  private final List<KerasTensor> outputs;
+  private final List<String> outputNames;
+  private final GraphMap graph;
+  private final List<Layer> layers;
+
+  public Model(KerasTensor input, KerasTensor output) {
+    this(List.of(input), List.of(output));
+  }
+
+  public Model(List<KerasTensor> inputs, KerasTensor output) {
+    this(inputs, List.of(output));
+  }
+
+  /** A model from inputs to named outputs; the names key outputs in losses and results. */
+  public Model(List<KerasTensor> inputs, Map<String, KerasTensor> outputs) {
+    this(inputs, new ArrayList<>(outputs.values()), new ArrayList<>(outputs.keySet()));
+  }
+
+  public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    this(inputs, outputs, null);
+  }
+
+  private Model(List<KerasTensor> inputs, List<KerasTensor> outputs, List<String> names) {
+    super("functional");
+    if (inputs.isEmpty() || outputs.isEmpty()) {
+      throw new JKerasException("A model needs at least one input and one output; got "
+          + inputs.size() + " inputs and " + outputs.size() + " outputs.");
+    }
+    for (KerasTensor in : inputs) {
+      if (in.history() == null || !in.history().node().isInput()) {
+        throw new JKerasException("Model inputs must come from Keras.input(...): " + in
+            + " was made by layer '" + (in.history() == null ? "?" : in.history().operation()
+            .name()) + "'.");
+      }
+    }
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+    this.graph = GraphMap.of(this.inputs, this.outputs);
+    List<Layer> ls = new ArrayList<>();
+    for (Operation op : graph.operations()) {
+      ls.add((Layer) op);
+    }
+    this.layers = Collections.unmodifiableList(ls);
+    this.outputNames = names != null ? List.copyOf(names) : defaultOutputNames(this.outputs);
+    markBuilt();
+    Node.ofConstruction(this, this.inputs, this.outputs);
+  }
+
+  private static List<String> defaultOutputNames(List<KerasTensor> outputs) {
+    List<String> names = new ArrayList<>();
+    for (KerasTensor t : outputs) {
+      names.add(t.history().operation().name());
+    }
+    return names;
+  }
+
+  @Override
+  public Model name(String newName) {
+    super.name(newName);
+    return this;
+  }
+
+  /** A model owns node 0 from its construction; it can be renamed until it is called. */
+  @Override
+  protected boolean hasBeenCalled() {
+    return inboundNodes().size() > 1;
+  }
+
+  // ---- structure --------------------------------------------------------------------------------
+
+  public List<KerasTensor> inputs() {
+    return inputs;
+  }
+
+  public List<KerasTensor> outputs() {
+    return outputs;
+  }
+
+  /** The output names (the output layers' names, or the keys of a map of outputs). */
+  public List<String> outputNames() {
+    return outputNames;
+  }
+
+  /** The layers, input layers included, in Keras's order. */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  /** The layer called {@code name}. */
+  public Layer getLayer(String name) {
+    for (Layer l : layers) {
+      if (l.name().equals(name)) {
+        return l;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (Layer l : layers) {
+      names.add(l.name());
+    }
+    throw new JKerasException("No such layer: " + name + ". Existing layers are: " + names + ".");
+  }
+
+  /** The layer at {@code index} in {@link #layers()}. */
+  public Layer getLayer(int index) {
+    if (index < 0 || index >= layers.size()) {
+      throw new JKerasException("Was asked to retrieve layer at index " + index + " but model"
+          + " only has " + layers.size() + " layers.");
+    }
+    return layers.get(index);
+  }
+
+  /** The graph, walked at construction. */
+  public GraphMap graph() {
+    return graph;
+  }
+
+  @Override
+  public List<Variable> trainableWeights() {
+    List<Variable> out = new ArrayList<>();
+    if (trainable()) {
+      for (Layer l : layers) {
+        addUnique(out, l.trainableWeights());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Variable> nonTrainableWeights() {
+    List<Variable> out = new ArrayList<>();
+    for (Layer l : layers) {
+      addUnique(out, trainable() ? l.nonTrainableWeights() : l.weights());
+    }
+    return out;
+  }
+
+  /** Every weight, layer by layer, each layer's as {@link Layer#weights()} orders them. */
+  @Override
+  public List<Variable> weights() {
+    List<Variable> out = new ArrayList<>();
+    for (Layer l : layers) {
+      addUnique(out, l.weights());
+    }
+    return out;
+  }
+
+  private static void addUnique(List<Variable> out, List<Variable> more) {
+    for (Variable v : more) {
+      if (!containsIdentity(out, v)) {
+        out.add(v);
+      }
+    }
+  }
+
+  private static boolean containsIdentity(List<Variable> list, Variable v) {
+    for (Variable x : list) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- as a layer -------------------------------------------------------------------------------
+
+  @Override
+  protected int expectedInputCount() {
+    return inputs.size();
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+    checkInputShapes(inputShapes);
+    List<Shape> shapes = new ArrayList<>();
+    for (KerasTensor o : outputs) {
+      shapes.add(o.shape());
+    }
+    return shapes;
+  }
+
+  /** Runs the graph on concrete tensors, one per input, in order. */
+  @Override
+  protected List<Tensor> call(List<Tensor> values, CallContext context) {
+    List<Shape> shapes = new ArrayList<>();
+    for (Tensor t : values) {
+      shapes.add(t.shape());
+    }
+    checkInputShapes(shapes);
+    Map<KerasTensor, Tensor> computed = new IdentityHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      computed.put(inputs.get(i), values.get(i));
+    }
+    for (Node node : graph.nodes()) {
+      if (node.isInput()) {
+        continue;
+      }
+      List<Tensor> args = new ArrayList<>(node.inputs().size());
+      for (KerasTensor in : node.inputs()) {
+        args.add(computed.get(in));
+      }
+      List<Tensor> results = ((Layer) node.operation()).applyEager(args, context);
+      for (int j = 0; j < results.size(); j++) {
+        computed.put(node.outputs().get(j), results.get(j));
+      }
+    }
+    List<Tensor> out = new ArrayList<>(outputs.size());
+    for (KerasTensor o : outputs) {
+      out.add(computed.get(o));
+    }
+    return out;
+  }
+
+  /** Runs the model on inputs given by input name. */
+  public List<Tensor> apply(Map<String, Tensor> namedInputs, boolean training) {
+    List<Tensor> ordered = new ArrayList<>();
+    for (KerasTensor in : inputs) {
+      String name = in.history().operation().name();
+      Tensor t = namedInputs.get(name);
+      if (t == null) {
+        throw new JKerasException("Missing data for input '" + name + "'. The model's inputs are "
+            + inputNames() + " and the given names are " + namedInputs.keySet() + ".");
+      }
+      ordered.add(t);
+    }
+    if (namedInputs.size() != inputs.size()) {
+      throw new JKerasException("Unknown input names " + namedInputs.keySet()
+          + "; the model's inputs are " + inputNames() + ".");
+    }
+    return applyEager(ordered, CallContext.of(training));
+  }
+
+  /** The input layers' names, in input order. */
+  public List<String> inputNames() {
+    List<String> names = new ArrayList<>();
+    for (KerasTensor in : inputs) {
+      names.add(in.history().operation().name());
+    }
+    return names;
+  }
+
+  /** The outputs by name, for models with several outputs. */
+  public Map<String, Tensor> namedOutputs(List<Tensor> results) {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      out.put(outputNames.get(i), results.get(i));
+    }
+    return out;
+  }
+
+  private void checkInputShapes(List<Shape> shapes) {
+    for (int i = 0; i < inputs.size(); i++) {
+      Shape expected = inputs.get(i).shape();
+      if (!expected.isCompatibleWith(shapes.get(i))) {
+        throw new JKerasException("Input " + i + " of layer \"" + name()
+            + "\" is incompatible with the layer: expected shape=" + expected + ", found shape="
+            + shapes.get(i));
+      }
+    }
+  }
+}
