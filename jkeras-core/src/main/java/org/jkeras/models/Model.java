@@ -23,11 +23,11 @@ import org.jkeras.layers.Layer;
  * node, node 0 being its own construction), nested in other models, and shared.
  */
 public class Model extends Layer {
-  private final List<KerasTensor> inputs;
-  private final List<KerasTensor> outputs;
-  private final List<String> outputNames;
-  private final GraphMap graph;
-  private final List<Layer> layers;
+  private List<KerasTensor> inputs;
+  private List<KerasTensor> outputs;
+  private List<String> outputNames;
+  private GraphMap graph;
+  private List<Layer> layers;
 
   public Model(KerasTensor input, KerasTensor output) {
     this(List.of(input), List.of(output));
@@ -48,6 +48,17 @@ public class Model extends Layer {
 
   private Model(List<KerasTensor> inputs, List<KerasTensor> outputs, List<String> names) {
     super("functional");
+    initGraph(inputs, outputs, names);
+  }
+
+  /** For models that learn their graph later (Sequential without an input shape). */
+  protected Model(String namePrefix) {
+    super(namePrefix);
+  }
+
+  /** Walks the graph from {@code inputs} to {@code outputs} and takes node 0. */
+  protected final void initGraph(
+      List<KerasTensor> inputs, List<KerasTensor> outputs, List<String> names) {
     if (inputs.isEmpty() || outputs.isEmpty()) {
       throw new JKerasException("A model needs at least one input and one output; got "
           + inputs.size() + " inputs and " + outputs.size() + " outputs.");
@@ -69,7 +80,22 @@ public class Model extends Layer {
     this.layers = Collections.unmodifiableList(ls);
     this.outputNames = names != null ? List.copyOf(names) : defaultOutputNames(this.outputs);
     markBuilt();
-    Node.ofConstruction(this, this.inputs, this.outputs);
+    if (inboundNodes().isEmpty()) {
+      Node.ofConstruction(this, this.inputs, this.outputs);
+    }
+  }
+
+  /** True once the model knows its graph. */
+  public boolean hasGraph() {
+    return graph != null;
+  }
+
+  /** Throws Keras's message when the graph is not known yet. */
+  protected void requireGraph() {
+    if (graph == null) {
+      throw new JKerasException("This model has not yet been built. Build the model first by"
+          + " calling build(...) or by calling the model on a batch of data.");
+    }
   }
 
   private static List<String> defaultOutputNames(List<KerasTensor> outputs) {
@@ -95,20 +121,24 @@ public class Model extends Layer {
   // ---- structure --------------------------------------------------------------------------------
 
   public List<KerasTensor> inputs() {
+    requireGraph();
     return inputs;
   }
 
   public List<KerasTensor> outputs() {
+    requireGraph();
     return outputs;
   }
 
   /** The output names (the output layers' names, or the keys of a map of outputs). */
   public List<String> outputNames() {
+    requireGraph();
     return outputNames;
   }
 
   /** The layers, input layers included, in Keras's order. */
   public List<Layer> layers() {
+    requireGraph();
     return layers;
   }
 
@@ -137,11 +167,13 @@ public class Model extends Layer {
 
   /** The graph, walked at construction. */
   public GraphMap graph() {
+    requireGraph();
     return graph;
   }
 
   @Override
   public List<Variable> trainableWeights() {
+    requireGraph();
     List<Variable> out = new ArrayList<>();
     if (trainable()) {
       for (Layer l : layers) {
@@ -153,6 +185,7 @@ public class Model extends Layer {
 
   @Override
   public List<Variable> nonTrainableWeights() {
+    requireGraph();
     List<Variable> out = new ArrayList<>();
     for (Layer l : layers) {
       addUnique(out, trainable() ? l.nonTrainableWeights() : l.weights());
@@ -163,6 +196,7 @@ public class Model extends Layer {
   /** Every weight, layer by layer, each layer's as {@link Layer#weights()} orders them. */
   @Override
   public List<Variable> weights() {
+    requireGraph();
     List<Variable> out = new ArrayList<>();
     for (Layer l : layers) {
       addUnique(out, l.weights());
@@ -191,7 +225,7 @@ public class Model extends Layer {
 
   @Override
   protected int expectedInputCount() {
-    return inputs.size();
+    return inputs == null ? 1 : inputs.size();
   }
 
   @Override
@@ -257,6 +291,7 @@ public class Model extends Layer {
 
   /** The input layers' names, in input order. */
   public List<String> inputNames() {
+    requireGraph();
     List<String> names = new ArrayList<>();
     for (KerasTensor in : inputs) {
       names.add(in.history().operation().name());
