@@ -37,6 +37,15 @@ public abstract class Operation {
     outboundNodes.add(node);
   }
 
+  /**
+   * The number Keras 3 gives call {@code nodeIndex} in summaries and saved configs. Keras 3 counts
+   * calls from 0; a functional model here also owns node 0 from its construction, so models
+   * override this to shift by one.
+   */
+  public int kerasNodeIndex(int nodeIndex) {
+    return nodeIndex;
+  }
+
   // ---- the node API ---------------------------------------------------------------------------
 
   /** The output of call {@code nodeIndex}; see {@link #getOutputsAt} for calls with several. */

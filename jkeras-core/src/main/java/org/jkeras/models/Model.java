@@ -112,6 +112,22 @@ public class Model extends Layer {
     return this;
   }
 
+  /** Keras 3 numbers a model's calls from 0; node 0 here is the construction. */
+  @Override
+  public int kerasNodeIndex(int nodeIndex) {
+    return nodeIndex - 1;
+  }
+
+  /** Prints the summary table (as Keras's {@code model.summary()}) to standard output. */
+  public void summary() {
+    System.out.print(org.jkeras.utils.ModelSummary.render(this, 0));
+  }
+
+  /** The summary table as text, {@code lineLength} columns wide (0 for Keras's default). */
+  public String summaryString(int lineLength) {
+    return org.jkeras.utils.ModelSummary.render(this, lineLength);
+  }
+
   /** A model owns node 0 from its construction; it can be renamed until it is called. */
   @Override
   protected boolean hasBeenCalled() {
@@ -144,13 +160,13 @@ public class Model extends Layer {
 
   /** The layer called {@code name}. */
   public Layer getLayer(String name) {
-    for (Layer l : layers) {
+    for (Layer l : layers()) {
       if (l.name().equals(name)) {
         return l;
       }
     }
     List<String> names = new ArrayList<>();
-    for (Layer l : layers) {
+    for (Layer l : layers()) {
       names.add(l.name());
     }
     throw new JKerasException("No such layer: " + name + ". Existing layers are: " + names + ".");
@@ -158,11 +174,12 @@ public class Model extends Layer {
 
   /** The layer at {@code index} in {@link #layers()}. */
   public Layer getLayer(int index) {
-    if (index < 0 || index >= layers.size()) {
+    List<Layer> all = layers();
+    if (index < 0 || index >= all.size()) {
       throw new JKerasException("Was asked to retrieve layer at index " + index + " but model"
-          + " only has " + layers.size() + " layers.");
+          + " only has " + all.size() + " layers.");
     }
-    return layers.get(index);
+    return all.get(index);
   }
 
   /** The graph, walked at construction. */

@@ -64,8 +64,10 @@ public class Sequential extends Model {
     return this;
   }
 
-  /** The layers added, without the input layer. */
-  public List<Layer> stack() {
+  /** The layers added, without the input layer (as Keras 3's Sequential.layers). */
+  @Override
+  public List<Layer> layers() {
+    requireGraph();
     return Collections.unmodifiableList(stack);
   }
 

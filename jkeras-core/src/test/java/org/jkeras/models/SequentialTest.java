@@ -24,7 +24,7 @@ class SequentialTest {
     Dense a = new Dense(3).activation("sigmoid");
     Dense b = new Dense(2);
     m.add(a).add(b);
-    assertEquals(3, m.layers().size(), "input layer, then the two Dense");
+    assertEquals(List.of(a, b), m.layers(), "the input layer is not listed, as in Keras 3");
     assertEquals(Shape.withBatch(2), m.outputs().get(0).shape());
     assertEquals(4, m.weights().size());
     Tensor x = Tensor.randomNormal(Shape.of(2, 4), 0f, 1f, 5);
