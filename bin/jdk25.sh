@@ -9,17 +9,22 @@ jkeras_java_major() {
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 
+jkeras_use_jdk() {
+  export JAVA_HOME="$1"
+  export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven's own Guava uses sun.misc.Unsafe, which JDK 25 warns about on every run.
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+}
+
 jkeras_select_jdk() {
   local v candidate
   if [ -n "${JAVA_HOME:-}" ]; then
     v=$(jkeras_java_major "$JAVA_HOME")
-    if [ -n "$v" ] && [ "$v" -ge 25 ]; then export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"; return 0; fi
+    if [ -n "$v" ] && [ "$v" -ge 25 ]; then jkeras_use_jdk "$JAVA_HOME"; return 0; fi
   fi
   for candidate in "${JKERAS_JVM_DIR:-/usr/lib/jvm}"/*; do
     v=$(jkeras_java_major "$candidate")
-    if [ -n "$v" ] && [ "$v" -ge 25 ]; then
-      export JAVA_HOME="$candidate"; export PATH="$JAVA_HOME/bin:$PATH"; return 0
-    fi
+    if [ -n "$v" ] && [ "$v" -ge 25 ]; then jkeras_use_jdk "$candidate"; return 0; fi
   done
   echo "jkeras needs JDK 25 or newer, and none was found: JAVA_HOME is '${JAVA_HOME:-unset}' and ${JKERAS_JVM_DIR:-/usr/lib/jvm} has no JDK 25+." >&2
   echo "Install one (for example Temurin 25) and set JAVA_HOME to it." >&2

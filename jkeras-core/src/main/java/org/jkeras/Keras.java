@@ -12,7 +12,7 @@ public final class Keras {
 
   /** A symbolic input for samples of {@code shape}; the batch dimension is left unknown. */
   public static KerasTensor input(int... shape) {
-    return input(Shape.withBatch(shape), null, DType.FLOAT32, null);
+    return input(Shape.of(shape), null, DType.FLOAT32, null);
   }
 
   /** A named symbolic input for samples of {@code shape}. */

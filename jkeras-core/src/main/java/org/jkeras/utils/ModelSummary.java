@@ -124,13 +124,14 @@ public final class ModelSummary {
     return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 
+  /** Text widths per column so the table, borders and padding included, spans the line. */
   private static int[] columnWidths(double[] positions, int lineLength) {
     int[] widths = new int[positions.length];
-    int previous = 0;
+    int previous = 1; // the left border
     for (int i = 0; i < positions.length; i++) {
-      int end = (int) (positions[i] * lineLength);
+      int end = (int) Math.round(positions[i] * lineLength);
       widths[i] = Math.max(8, end - previous - 3);
-      previous = end;
+      previous += widths[i] + 3;
     }
     return widths;
   }

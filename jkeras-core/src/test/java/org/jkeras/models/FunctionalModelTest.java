@@ -51,7 +51,8 @@ class FunctionalModelTest {
     assertEquals(6, model.weights().size());
     assertEquals(15 + 12 + 4, model.countParams());
     assertEquals(List.of(a, b), model.inputs());
-    assertSame(model.getOutputAt(0), sum);
+    assertSame(sum, model.getOutputsAt(0).get(0));
+    assertSame(eb, model.getOutputsAt(0).get(1));
   }
 
   @Test
@@ -161,7 +162,8 @@ class FunctionalModelTest {
     var e = assertThrows(JKerasException.class, () -> m.getLayer("nope"));
     assertEquals("No such layer: nope. Existing layers are: [tweet_a, tweet_b, shared, head].",
         e.getMessage());
-    assertEquals("functional", new Model(a, head.getOutputAt(0)).name());
+    assertEquals("functional", m.name());
+    assertEquals("functional_1", new Model(a, head.getOutputAt(0)).name());
   }
 
   @Test
