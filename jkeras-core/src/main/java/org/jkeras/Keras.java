@@ -31,6 +31,15 @@ public final class Keras {
     return new InputLayer(Shape.of(dims), dtype, name).tensor();
   }
 
+  /**
+   * Writes the model's graph as Graphviz DOT to {@code path}; a {@code .svg} or {@code .png} path
+   * is also rendered when Graphviz's {@code dot} is installed. Returns what was written.
+   */
+  public static org.jkeras.utils.PlotModel.Result plotModel(
+      org.jkeras.models.Model model, java.nio.file.Path path) {
+    return org.jkeras.utils.PlotModel.plot(model, path);
+  }
+
   /** Forgets automatic names, so the next Dense is {@code dense} again (Keras's clear_session). */
   public static void clearSession() {
     LayerNames.reset();
