@@ -1,0 +1,117 @@
+package org.jkeras.backend.cpu;
+
+import java.util.Arrays;
+import org.jkeras.backend.ConvGeometry;
+import org.jkeras.backend.DType;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+
+/**
+ * Max and average pooling, channels_last: each window tap is a contiguous run of channels, so
+ * the inner loops are Vector API max/add over channels; images split across threads when large.
+ * Padded positions are skipped, never read: they cannot win a max, and an average divides by
+ * the number of real positions in its window (TensorFlow's rule for "same" padding).
+ */
+final class CpuPooling {
+  Tensor maxPool(Tensor input, ConvGeometry geometry) {
+    return pool(input, geometry, true);
+  }
+
+  Tensor averagePool(Tensor input, ConvGeometry geometry) {
+    return pool(input, geometry, false);
+  }
+
+  private static Tensor pool(Tensor input, ConvGeometry geometry, boolean max) {
+    input.requireDType(DType.FLOAT32);
+    Window3 w = new Window3(geometry);
+    int n = input.shape().dim(0);
+    int c = input.shape().dim(-1);
+    Shape outShape = geometry.outputShape(n, c);
+    float[] out = new float[outShape.sizeAsInt()];
+    float[] x = input.floatData();
+    CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
+      int[] tap = new int[w.taps];
+      int[] src = new int[w.taps];
+      for (int img = lo; img < hi; img++) {
+        for (int pos = 0; pos < w.outVol; pos++) {
+          int count = w.validTaps(pos, tap, src);
+          int o = (img * w.outVol + pos) * c;
+          if (max) {
+            Arrays.fill(out, o, o + c, Float.NEGATIVE_INFINITY);
+          }
+          for (int j = 0; j < count; j++) {
+            int s = (img * w.inVol + src[j]) * c;
+            if (max) {
+              RowMath.max(out, o, x, s, c);
+            } else {
+              RowMath.add(out, o, x, s, c);
+            }
+          }
+          if (!max && count > 0) {
+            RowMath.scale(out, o, 1f / count, c);
+          }
+        }
+      }
+    });
+    return Tensor.wrap(out, outShape);
+  }
+
+  Tensor maxPoolBackward(Tensor input, Tensor output, Tensor gradOutput, ConvGeometry geometry) {
+    input.requireDType(DType.FLOAT32);
+    output.requireDType(DType.FLOAT32);
+    gradOutput.requireDType(DType.FLOAT32);
+    Window3 w = new Window3(geometry);
+    int n = input.shape().dim(0);
+    int c = input.shape().dim(-1);
+    float[] gx = new float[input.size()];
+    float[] x = input.floatData();
+    float[] y = output.floatData();
+    float[] gy = gradOutput.floatData();
+    CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
+      int[] tap = new int[w.taps];
+      int[] src = new int[w.taps];
+      boolean[] routed = new boolean[c];
+      for (int img = lo; img < hi; img++) {
+        for (int pos = 0; pos < w.outVol; pos++) {
+          int count = w.validTaps(pos, tap, src);
+          int o = (img * w.outVol + pos) * c;
+          Arrays.fill(routed, false);
+          for (int j = 0; j < count; j++) {
+            int s = (img * w.inVol + src[j]) * c;
+            for (int ch = 0; ch < c; ch++) {
+              if (!routed[ch] && x[s + ch] == y[o + ch]) {
+                gx[s + ch] += gy[o + ch];
+                routed[ch] = true;
+              }
+            }
+          }
+        }
+      }
+    });
+    return Tensor.wrap(gx, input.shape());
+  }
+
+  Tensor averagePoolBackward(Tensor gradOutput, ConvGeometry geometry) {
+    gradOutput.requireDType(DType.FLOAT32);
+    Window3 w = new Window3(geometry);
+    int n = gradOutput.shape().dim(0);
+    int c = gradOutput.shape().dim(-1);
+    Shape inShape = geometry.inputShape(n, c);
+    float[] gx = new float[inShape.sizeAsInt()];
+    float[] gy = gradOutput.floatData();
+    CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
+      int[] tap = new int[w.taps];
+      int[] src = new int[w.taps];
+      for (int img = lo; img < hi; img++) {
+        for (int pos = 0; pos < w.outVol; pos++) {
+          int count = w.validTaps(pos, tap, src);
+          int o = (img * w.outVol + pos) * c;
+          for (int j = 0; j < count; j++) {
+            RowMath.addScaled(gx, (img * w.inVol + src[j]) * c, gy, o, 1f / count, c);
+          }
+        }
+      }
+    });
+    return Tensor.wrap(gx, inShape);
+  }
+}
