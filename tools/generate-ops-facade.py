@@ -7,7 +7,7 @@ import pathlib
 import re
 
 OPS = pathlib.Path(__file__).resolve().parent.parent / "jkeras-core/src/main/java/org/jkeras/ops"
-SKIP = {"Ops.java", "GradientTape.java", "Broadcasting.java"}
+SKIP = {"Ops.java", "GradientTape.java", "Broadcasting.java", "ConvShapes.java"}
 
 SIGNATURE = re.compile(
     r"((?:/\*\*(?:(?!\*/).)*\*/\s*)?)public static ((?:<[^>]+>\s*)?[\w.<>\[\], ?]+?)\s+(\w+)\s*\(([^)]*)\)\s*(?:throws [\w., ]+)?\{",

@@ -38,6 +38,85 @@ public final class Ops {
   }
 
   /**
+   * {@code keras.ops.conv(inputs, kernel)}: stride 1, "valid" padding, no dilation. See {@link
+   * ConvOps#conv}.
+   */
+  public static Tensor conv(Tensor inputs, Tensor kernel) {
+    return ConvOps.conv(inputs, kernel);
+  }
+
+  /** See {@link ConvOps#conv}. */
+  public static Tensor conv(Tensor inputs, Tensor kernel, int[] strides, String padding, int[] dilationRate) {
+    return ConvOps.conv(inputs, kernel, strides, padding, dilationRate);
+  }
+
+  /**
+   * A 1-D {@link #conv}: inputs {@code (batch, steps, in)}, kernel {@code (k, in, out)}. See
+   * {@link ConvOps#conv1d}.
+   */
+  public static Tensor conv1d(Tensor inputs, Tensor kernel, int strides, String padding, int dilationRate) {
+    return ConvOps.conv1d(inputs, kernel, strides, padding, dilationRate);
+  }
+
+  /**
+   * A 2-D {@link #conv} with no dilation: kernel {@code (kh, kw, in, out)}. See {@link
+   * ConvOps#conv2d}.
+   */
+  public static Tensor conv2d(Tensor inputs, Tensor kernel, int strides, String padding) {
+    return ConvOps.conv2d(inputs, kernel, strides, padding);
+  }
+
+  /**
+   * A 2-D {@link #conv}: inputs {@code (batch, h, w, in)}, kernel {@code (kh, kw, in, out)}. See
+   * {@link ConvOps#conv2d}.
+   */
+  public static Tensor conv2d(Tensor inputs, Tensor kernel, int[] strides, String padding, int[] dilationRate) {
+    return ConvOps.conv2d(inputs, kernel, strides, padding, dilationRate);
+  }
+
+  /** See {@link ConvOps#depthwiseConv}. */
+  public static Tensor depthwiseConv(Tensor inputs, Tensor kernel, int[] strides, String padding, int[] dilationRate) {
+    return ConvOps.depthwiseConv(inputs, kernel, strides, padding, dilationRate);
+  }
+
+  /**
+   * A 2-D {@link #depthwiseConv} with no dilation: kernel {@code (kh, kw, in, multiplier)}. See
+   * {@link ConvOps#depthwiseConv2d}.
+   */
+  public static Tensor depthwiseConv2d(Tensor inputs, Tensor kernel, int strides, String padding) {
+    return ConvOps.depthwiseConv2d(inputs, kernel, strides, padding);
+  }
+
+  /** See {@link ConvOps#convTranspose}. */
+  public static Tensor convTranspose(Tensor inputs, Tensor kernel, int[] strides, String padding, int[] outputPadding, int[] dilationRate) {
+    return ConvOps.convTranspose(inputs, kernel, strides, padding, outputPadding, dilationRate);
+  }
+
+  /**
+   * A 2-D {@link #convTranspose} with no output padding and no dilation. See {@link
+   * ConvOps#conv2dTranspose}.
+   */
+  public static Tensor conv2dTranspose(Tensor inputs, Tensor kernel, int strides, String padding) {
+    return ConvOps.conv2dTranspose(inputs, kernel, strides, padding);
+  }
+
+  /**
+   * A 2-D {@link #convTranspose}: kernel {@code (kh, kw, out, in)}, no output padding. See {@link
+   * ConvOps#conv2dTranspose}.
+   */
+  public static Tensor conv2dTranspose(Tensor inputs, Tensor kernel, int[] strides, String padding) {
+    return ConvOps.conv2dTranspose(inputs, kernel, strides, padding);
+  }
+
+  /**
+   * A 1-D {@link #convTranspose}: kernel {@code (k, out, in)}, no output padding. See {@link
+   * ConvOps#conv1dTranspose}.
+   */
+  public static Tensor conv1dTranspose(Tensor inputs, Tensor kernel, int strides, String padding) {
+    return ConvOps.conv1dTranspose(inputs, kernel, strides, padding);
+  }
+
+  /**
    * {@code matmul(a, b)} with numpy semantics (1-D operands promoted and squeezed, batch axes
    * broadcast). See {@link LinalgOps#matmul}.
    */
@@ -73,5 +152,61 @@ public final class Ops {
   /** See {@link MathOps#sigmoid}. */
   public static Tensor sigmoid(Tensor x) {
     return MathOps.sigmoid(x);
+  }
+
+  /**
+   * {@code keras.ops.max_pool(inputs, pool_size)}: strides = pool size, "valid" padding. See
+   * {@link PoolOps#maxPool}.
+   */
+  public static Tensor maxPool(Tensor inputs, int[] poolSize) {
+    return PoolOps.maxPool(inputs, poolSize);
+  }
+
+  /**
+   * {@code keras.ops.max_pool}: the largest value of each window, per channel. See {@link
+   * PoolOps#maxPool}.
+   */
+  public static Tensor maxPool(Tensor inputs, int[] poolSize, int[] strides, String padding) {
+    return PoolOps.maxPool(inputs, poolSize, strides, padding);
+  }
+
+  /** See {@link PoolOps#averagePool}. */
+  public static Tensor averagePool(Tensor inputs, int[] poolSize) {
+    return PoolOps.averagePool(inputs, poolSize);
+  }
+
+  /**
+   * {@code keras.ops.average_pool} with explicit strides (null: the pool size) and padding. See
+   * {@link PoolOps#averagePool}.
+   */
+  public static Tensor averagePool(Tensor inputs, int[] poolSize, int[] strides, String padding) {
+    return PoolOps.averagePool(inputs, poolSize, strides, padding);
+  }
+
+  /** 1-D max pooling over {@code (batch, steps, channels)}. See {@link PoolOps#maxPool1d}. */
+  public static Tensor maxPool1d(Tensor inputs, int poolSize, int strides, String padding) {
+    return PoolOps.maxPool1d(inputs, poolSize, strides, padding);
+  }
+
+  /**
+   * 2-D max pooling over {@code (batch, height, width, channels)}. See {@link PoolOps#maxPool2d}.
+   */
+  public static Tensor maxPool2d(Tensor inputs, int poolSize, int strides, String padding) {
+    return PoolOps.maxPool2d(inputs, poolSize, strides, padding);
+  }
+
+  /**
+   * 1-D average pooling over {@code (batch, steps, channels)}. See {@link PoolOps#averagePool1d}.
+   */
+  public static Tensor averagePool1d(Tensor inputs, int poolSize, int strides, String padding) {
+    return PoolOps.averagePool1d(inputs, poolSize, strides, padding);
+  }
+
+  /**
+   * 2-D average pooling over {@code (batch, height, width, channels)}. See {@link
+   * PoolOps#averagePool2d}.
+   */
+  public static Tensor averagePool2d(Tensor inputs, int poolSize, int strides, String padding) {
+    return PoolOps.averagePool2d(inputs, poolSize, strides, padding);
   }
 }
