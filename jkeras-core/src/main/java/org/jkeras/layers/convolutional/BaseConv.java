@@ -1,0 +1,154 @@
+package org.jkeras.layers.convolutional;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jkeras.activations.Activation;
+import org.jkeras.activations.Activations;
+import org.jkeras.backend.JKerasException;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+import org.jkeras.backend.Variable;
+import org.jkeras.initializers.Constant;
+import org.jkeras.initializers.GlorotUniform;
+import org.jkeras.initializers.Initializer;
+import org.jkeras.layers.CallContext;
+import org.jkeras.layers.InputSpec;
+import org.jkeras.layers.Layer;
+import org.jkeras.ops.ConvOps;
+import org.jkeras.ops.ConvShapes;
+import org.jkeras.ops.MathOps;
+
+/**
+ * What Conv1D and Conv2D share (Keras's BaseConv): channels_last inputs, a kernel of shape
+ * {@code (*kernel_size, in_channels, filters)}, optional bias and activation.
+ */
+public abstract class BaseConv extends Layer {
+  private final int rank;
+  private final int filters;
+  private final int[] kernelSize;
+  private int[] strides;
+  private int[] dilationRate;
+  private String padding = "valid";
+  private Activation activation = Activations.get("linear");
+  private boolean useBias = true;
+  private Initializer kernelInitializer = new GlorotUniform();
+  private Initializer biasInitializer = Constant.zeros();
+  private Variable kernel;
+  private Variable bias;
+
+  protected BaseConv(int rank, int filters, int[] kernelSize) {
+    this.rank = rank;
+    if (filters <= 0) {
+      throw new JKerasException("Invalid value for argument `filters`. Expected a strictly"
+          + " positive value. Received filters=" + filters + ".");
+    }
+    this.filters = filters;
+    this.kernelSize = ConvShapes.perAxis(getClass().getSimpleName(), "kernel_size", kernelSize,
+        rank, 1);
+    this.strides = ones(rank);
+    this.dilationRate = ones(rank);
+    setInputSpec(InputSpec.minNdim(rank + 2));
+  }
+
+  private static int[] ones(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, 1);
+    return a;
+  }
+
+  protected void setStrides(int... values) {
+    requireUnbuilt("strides");
+    strides = ConvShapes.perAxis(getClass().getSimpleName(), "strides", values, rank, 1);
+  }
+
+  protected void setDilationRate(int... values) {
+    requireUnbuilt("dilation_rate");
+    dilationRate = ConvShapes.perAxis(getClass().getSimpleName(), "dilation_rate", values, rank,
+        1);
+  }
+
+  protected void setPadding(String value) {
+    requireUnbuilt("padding");
+    padding = ConvShapes.checkPadding(getClass().getSimpleName(), value);
+  }
+
+  protected void setActivation(String name) {
+    requireUnbuilt("activation");
+    activation = Activations.get(name);
+  }
+
+  protected void setUseBias(boolean value) {
+    requireUnbuilt("use_bias");
+    useBias = value;
+  }
+
+  protected void setKernelInitializer(Initializer init) {
+    requireUnbuilt("kernel_initializer");
+    kernelInitializer = init;
+  }
+
+  protected void setBiasInitializer(Initializer init) {
+    requireUnbuilt("bias_initializer");
+    biasInitializer = init;
+  }
+
+  public int filters() {
+    return filters;
+  }
+
+  public int[] kernelSize() {
+    return kernelSize.clone();
+  }
+
+  public String padding() {
+    return padding;
+  }
+
+  public Variable kernel() {
+    return kernel;
+  }
+
+  public Variable bias() {
+    return bias;
+  }
+
+  @Override
+  protected void build(List<Shape> inputShapes) {
+    int channels = inputShapes.get(0).dim(-1);
+    if (channels == Shape.UNKNOWN) {
+      throw new JKerasException("The channel dimension of the inputs to layer '" + name()
+          + "' should be defined. Received input shape " + inputShapes.get(0) + ".");
+    }
+    int[] kdims = Arrays.copyOf(kernelSize, rank + 2);
+    kdims[rank] = channels;
+    kdims[rank + 1] = filters;
+    Shape kshape = Shape.of(kdims);
+    kernel = addWeight("kernel", kshape, kernelInitializer.initialize(kshape), true);
+    if (useBias) {
+      bias = addWeight("bias", Shape.of(filters), biasInitializer.initialize(Shape.of(filters)),
+          true);
+    }
+    setInputSpec(InputSpec.minNdim(rank + 2).withAxis(-1, channels));
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+    Shape in = inputShapes.get(0);
+    int[] out = in.dims();
+    for (int i = 0; i < rank; i++) {
+      out[1 + i] = ConvShapes.outputSize(in.dim(1 + i), kernelSize[i], strides[i],
+          dilationRate[i], padding);
+    }
+    out[out.length - 1] = filters;
+    return List.of(Shape.of(out));
+  }
+
+  @Override
+  protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
+    Tensor y = ConvOps.conv(inputs.get(0), kernel, strides, padding, dilationRate);
+    if (useBias) {
+      y = MathOps.add(y, bias);
+    }
+    return List.of(activation.apply(y));
+  }
+}
