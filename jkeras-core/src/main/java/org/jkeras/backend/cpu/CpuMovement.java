@@ -1,6 +1,8 @@
 package org.jkeras.backend.cpu;
 
 import java.util.List;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.jkeras.backend.Broadcast;
 import org.jkeras.backend.DType;
 import org.jkeras.backend.IncompatibleShapesException;
@@ -9,8 +11,10 @@ import org.jkeras.backend.Tensor;
 
 /** Data movement for every dtype: broadcast, transpose, concatenate, slice. */
 final class CpuMovement {
-  /** Tile edge of the blocked transpose: a 32 x 32 float tile reads 4 KiB, well inside L1. */
-  private static final int TILE = 32;
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int VL = S.length();
+  /** Tile edge of the blocked transpose (a multiple of VL): a 32 x 32 float tile is 4 KiB. */
+  private static final int TILE = Math.max(32, VL);
 
   private CpuMovement() {}
 
@@ -77,6 +81,7 @@ final class CpuMovement {
     int tilesP = (dimP + TILE - 1) / TILE;
     int batches = (int) (l.size() / ((long) dimP * dimQ));
     CpuThreads.parallelFor(batches * tilesP, (long) TILE * dimQ, (lo, hi) -> {
+      float[] buffer = new float[TILE * TILE];
       for (int task = lo; task < hi; task++) {
         int rem = task / tilesP;
         int so = 0;
@@ -92,6 +97,11 @@ final class CpuMovement {
         int i1 = Math.min(dimP, i0 + TILE);
         for (int j0 = 0; j0 < dimQ; j0 += TILE) {
           int j1 = Math.min(dimQ, j0 + TILE);
+          if (i1 - i0 == TILE && j1 - j0 == TILE) {
+            fullTile(in, so + i0 + j0 * strideQ, strideQ, out, to + i0 * strideP + j0, strideP,
+                buffer);
+            continue;
+          }
           for (int i = i0; i < i1; i++) {
             int s = so + i + j0 * strideQ;
             int t = to + i * strideP;
@@ -102,6 +112,26 @@ final class CpuMovement {
         }
       }
     });
+  }
+
+  /**
+   * One TILE x TILE tile: its input rows are copied whole into a contiguous buffer first, then
+   * written out transposed one whole output row at a time. Every cache line is used completely
+   * while it is loaded, so power-of-two strides (which map a tile's lines onto one cache set)
+   * cost nothing.
+   */
+  private static void fullTile(
+      float[] in, int s, int strideIn, float[] out, int t, int strideOut, float[] buffer) {
+    for (int j = 0; j < TILE; j++, s += strideIn) {
+      for (int c = 0; c < TILE; c += VL) {
+        FloatVector.fromArray(S, in, s + c).intoArray(buffer, j * TILE + c);
+      }
+    }
+    for (int i = 0; i < TILE; i++, t += strideOut) {
+      for (int j = 0; j < TILE; j++) {
+        out[t + j] = buffer[j * TILE + i];
+      }
+    }
   }
 
   static Tensor concatenate(List<Tensor> xs, int axis) {

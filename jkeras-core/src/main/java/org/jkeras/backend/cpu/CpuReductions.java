@@ -28,15 +28,56 @@ final class CpuReductions {
   static Tensor reduce(Reduction reduction, Tensor x, int[] axes, boolean keepdims) {
     x.requireDType(DType.FLOAT32);
     int[] dims = x.shape().dims();
+    Shape outShape = outputShape(dims, axes, keepdims);
     ReductionPlan plan = ReductionPlan.of(dims, axes);
+    if (plan.perm() != null && reduction != Reduction.VAR && reduction != Reduction.STD) {
+      return reduceInSteps(reduction, x, axes, outShape);
+    }
     float[] in = plan.perm() == null ? x.floatData()
         : CpuMovement.transpose(x, plan.perm()).floatData();
-    double[] acc = compute(reduction, plan, in);
-    float[] out = new float[acc.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) acc[i];
+    return Tensor.wrap(toFloats(compute(reduction, plan, in)), outShape);
+  }
+
+  /**
+   * Axes in separate runs (such as 0 and 2 of 3) of an associative reduction: one pass per run
+   * of consecutive axes, last run first, so each pass is a plain (A, R, B) pass over shrinking
+   * data instead of a transpose of the whole input. MEAN sums and divides once at the end.
+   */
+  private static Tensor reduceInSteps(Reduction reduction, Tensor x, int[] axes, Shape outShape) {
+    Reduction step = reduction == Reduction.MEAN ? Reduction.SUM : reduction;
+    int[] dims = x.shape().dims();
+    long count = 1;
+    for (int a : axes) {
+      count *= dims[a];
     }
-    return Tensor.wrap(out, outputShape(dims, axes, keepdims));
+    float[] cur = x.floatData();
+    int end = axes.length;
+    while (end > 0) {
+      int start = end - 1;
+      while (start > 0 && axes[start - 1] == axes[start] - 1) {
+        start--;
+      }
+      int[] run = java.util.Arrays.copyOfRange(axes, start, end);
+      cur = toFloats(compute(step, ReductionPlan.of(dims, run), cur));
+      for (int a : run) {
+        dims[a] = 1;
+      }
+      end = start;
+    }
+    if (reduction == Reduction.MEAN) {
+      for (int i = 0; i < cur.length; i++) {
+        cur[i] = (float) ((double) cur[i] / count);
+      }
+    }
+    return Tensor.wrap(cur, outShape);
+  }
+
+  private static float[] toFloats(double[] v) {
+    float[] out = new float[v.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) v[i];
+    }
+    return out;
   }
 
   static double[] compute(Reduction reduction, ReductionPlan plan, float[] in) {
@@ -186,43 +227,69 @@ final class CpuReductions {
     int nr = plan.reduced();
     int nb = plan.inner();
     float init = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-    VectorOperators.Associative op = max ? VectorOperators.MAX : VectorOperators.MIN;
-    return plan.execute(init, max ? Math::max : Math::min, (a, from, to) -> {
-      FloatVector v0 = FloatVector.broadcast(S, init);
-      FloatVector v1 = v0;
-      int i = from;
-      for (; i + 2 * VL <= to; i += 2 * VL) {
-        v0 = v0.lanewise(op, FloatVector.fromArray(S, x, i));
-        v1 = v1.lanewise(op, FloatVector.fromArray(S, x, i + VL));
-      }
-      float m = v0.lanewise(op, v1).reduceLanes(op);
-      for (; i < to; i++) {
-        m = max ? Math.max(m, x[i]) : Math.min(m, x[i]);
-      }
-      return m;
-    }, (a, r0, r1, b0, b1, acc, accBase) -> {
-      int base = a * nr * nb;
-      float[] tmp = new float[VL];
-      int b = b0;
-      for (; b + VL <= b1; b += VL) {
-        FloatVector v = FloatVector.broadcast(S, init);
-        for (int r = r0, off = base + r0 * nb + b; r < r1; r++, off += nb) {
-          v = v.lanewise(op, FloatVector.fromArray(S, x, off));
-        }
-        v.intoArray(tmp, 0);
-        for (int j = 0; j < VL; j++) {
-          double prev = acc[accBase + b + j];
-          acc[accBase + b + j] = max ? Math.max(prev, tmp[j]) : Math.min(prev, tmp[j]);
-        }
-      }
-      for (; b < b1; b++) {
-        double m = acc[accBase + b];
-        for (int r = r0, off = base + r0 * nb + b; r < r1; r++, off += nb) {
-          m = max ? Math.max(m, x[off]) : Math.min(m, x[off]);
-        }
-        acc[accBase + b] = m;
-      }
-    });
+    return plan.execute(init, max ? Math::max : Math::min,
+        (a, from, to) -> max ? maxRow(x, from, to) : minRow(x, from, to),
+        (a, r0, r1, b0, b1, acc, accBase) -> {
+          int base = a * nr * nb;
+          float[] tmp = new float[VL];
+          int b = b0;
+          for (; b + VL <= b1; b += VL) {
+            FloatVector v = FloatVector.broadcast(S, init);
+            int off = base + r0 * nb + b;
+            // Constant operators in each loop: the Vector API only intrinsifies those.
+            if (max) {
+              for (int r = r0; r < r1; r++, off += nb) {
+                v = v.max(FloatVector.fromArray(S, x, off));
+              }
+            } else {
+              for (int r = r0; r < r1; r++, off += nb) {
+                v = v.min(FloatVector.fromArray(S, x, off));
+              }
+            }
+            v.intoArray(tmp, 0);
+            for (int j = 0; j < VL; j++) {
+              double prev = acc[accBase + b + j];
+              acc[accBase + b + j] = max ? Math.max(prev, tmp[j]) : Math.min(prev, tmp[j]);
+            }
+          }
+          for (; b < b1; b++) {
+            double m = acc[accBase + b];
+            for (int r = r0, off = base + r0 * nb + b; r < r1; r++, off += nb) {
+              m = max ? Math.max(m, x[off]) : Math.min(m, x[off]);
+            }
+            acc[accBase + b] = m;
+          }
+        });
+  }
+
+  private static float maxRow(float[] x, int from, int to) {
+    FloatVector v0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+    FloatVector v1 = v0;
+    int i = from;
+    for (; i + 2 * VL <= to; i += 2 * VL) {
+      v0 = v0.max(FloatVector.fromArray(S, x, i));
+      v1 = v1.max(FloatVector.fromArray(S, x, i + VL));
+    }
+    float m = v0.max(v1).reduceLanes(VectorOperators.MAX);
+    for (; i < to; i++) {
+      m = Math.max(m, x[i]);
+    }
+    return m;
+  }
+
+  private static float minRow(float[] x, int from, int to) {
+    FloatVector v0 = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+    FloatVector v1 = v0;
+    int i = from;
+    for (; i + 2 * VL <= to; i += 2 * VL) {
+      v0 = v0.min(FloatVector.fromArray(S, x, i));
+      v1 = v1.min(FloatVector.fromArray(S, x, i + VL));
+    }
+    float m = v0.min(v1).reduceLanes(VectorOperators.MIN);
+    for (; i < to; i++) {
+      m = Math.min(m, x[i]);
+    }
+    return m;
   }
 
   static double[] products(ReductionPlan plan, float[] x) {
