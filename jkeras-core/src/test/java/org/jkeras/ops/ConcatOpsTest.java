@@ -73,6 +73,10 @@ class ConcatOpsTest {
         0);
     assertClose(new double[] {1, 4, 2, 5, 3, 6}, Shape.of(3, 2),
         ConcatOps.stack(List.of(a, b), -1), 0);
+    Tensor ints = ConcatOps.stack(
+        List.of(Tensor.ofInts(new int[] {1, 2}, 2), Tensor.ofInts(new int[] {3, 4}, 2)), 1);
+    assertEquals(DType.INT32, ints.dtype());
+    assertArrayEquals(new int[] {1, 3, 2, 4}, ints.toIntArray());
     var e = assertThrows(IncompatibleShapesException.class,
         () -> ConcatOps.stack(List.of(a, Tensor.ones(2))));
     assertEquals("stack: input 1 has shape (2,) but input 0 has shape (3,); stack needs tensors"
