@@ -48,7 +48,7 @@ public interface ArrayKernels {
    */
   Tensor take(Tensor x, Tensor indices, int axis);
 
-  /** The gradient of take: {@code g} scatter-added into zeros of {@code shape} along {@code axis}. */
+  /** The gradient of take: {@code g} scatter-added into zeros of {@code shape} along an axis. */
   Tensor takeGradient(Tensor g, Tensor indices, int axis, Shape shape);
 
   /**

@@ -19,7 +19,8 @@ final class Axes {
   static int normalize(String op, Shape shape, int axis, int rank) {
     int a = axis < 0 ? axis + rank : axis;
     if (a < 0 || a >= rank) {
-      String range = rank == 0 ? "none exists" : "use an axis in [" + -rank + ", " + (rank - 1) + "]";
+      String range =
+          rank == 0 ? "none exists" : "use an axis in [" + -rank + ", " + (rank - 1) + "]";
       throw new JKerasException(op + ": axis " + axis + " is out of bounds for a tensor of shape "
           + shape + " (rank " + shape.rank() + "); " + range + ".");
     }

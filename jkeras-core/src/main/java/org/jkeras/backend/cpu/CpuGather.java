@@ -112,7 +112,7 @@ final class CpuGather {
     return Tensor.wrap(out, shape);
   }
 
-  /** The indices as ints in {@code [0, size)}, negative ones wrapped; throws on the first bad one. */
+  /** The indices as ints in {@code [0, size)}, negative ones wrapped; throws on a bad one. */
   private static int[] readIndices(Tensor indices, int size, int axis) {
     int[] out = new int[indices.size()];
     if (indices.dtype() == DType.INT32) {

@@ -312,7 +312,10 @@ final class CpuReductions {
     });
   }
 
-  /** The int32 position of the first maximum (or minimum) along {@code axis}; NaN wins, as in numpy. */
+  /**
+   * The int32 position of the first maximum (or minimum) along {@code axis}; NaN wins, as in
+   * numpy.
+   */
   static Tensor argExtreme(Tensor x, int axis, boolean max) {
     x.requireDType(DType.FLOAT32);
     int[] dims = x.shape().dims();

@@ -72,7 +72,7 @@ final class CpuStorage {
     }
   }
 
-  /** Copies {@code n} contiguous elements from {@code src[s...]} to {@code dst[d], dst[d + stride]...}. */
+  /** Copies {@code n} contiguous elements from {@code src[s...]} to {@code dst} every stride. */
   static void scatter(Object src, int s, Object dst, int d, int stride, int n) {
     if (stride == 1) {
       System.arraycopy(src, s, dst, d, n);

@@ -100,7 +100,8 @@ record ReductionPlan(int outer, int reduced, int inner, int[] perm) {
           double[] partial = new double[parts];
           CpuThreads.parallelFor(parts, nr / parts, (lo, hi) -> {
             for (int p = lo; p < hi; p++) {
-              partial[p] = rowFn.apply(a, base + bound(nr, parts, p), base + bound(nr, parts, p + 1));
+              partial[p] =
+                  rowFn.apply(a, base + bound(nr, parts, p), base + bound(nr, parts, p + 1));
             }
           });
           double v = init;
