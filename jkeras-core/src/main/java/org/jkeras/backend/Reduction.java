@@ -7,4 +7,8 @@ public enum Reduction {
   MAX,
   MIN,
   PROD,
+  /** Population variance (divides by the count, like numpy's and Keras's default). */
+  VAR,
+  /** Population standard deviation, the square root of {@link #VAR}. */
+  STD,
 }

@@ -11,12 +11,17 @@ public final class Broadcasting {
 
   /**
    * Sums {@code grad} (shaped like a broadcast result) back down to {@code shape}, the shape of
-   * the operand that was broadcast: the reverse of broadcasting.
+   * the operand that was broadcast: the reverse of broadcasting. The summed axes are usually
+   * leading ones (a bias gradient) or trailing ones, which the backend reduces in one
+   * vectorized pass.
    */
   public static Tensor reduceTo(Tensor grad, Shape shape) {
     Shape gs = grad.shape();
     if (gs.equals(shape)) {
       return grad;
+    }
+    if (gs.size() == shape.size()) {
+      return grad.withShape(shape); // only size-1 axes were added: no sum needed
     }
     int extra = gs.rank() - shape.rank();
     int[] axes = new int[gs.rank()];
