@@ -1,5 +1,6 @@
 package org.jkeras.ops;
 
+import java.util.List;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -11,15 +12,15 @@ import org.jkeras.backend.Tensor;
 public final class Ops {
   private Ops() {}
 
-  /** The sum of all elements. See {@link ArrayOps#sum}. */
+  /**
+   * The sum of all elements; the same as {@link ReductionOps#sum(Tensor)}. See {@link
+   * ArrayOps#sum}.
+   */
   public static Tensor sum(Tensor x) {
     return ArrayOps.sum(x);
   }
 
-  /**
-   * The sum over {@code axes} (null for all axes; negative axes count from the end). See {@link
-   * ArrayOps#sum}.
-   */
+  /** The same as {@link ReductionOps#sum(Tensor, int[], boolean)}. See {@link ArrayOps#sum}. */
   public static Tensor sum(Tensor x, int[] axes, boolean keepdims) {
     return ArrayOps.sum(x, axes, keepdims);
   }
@@ -32,9 +33,117 @@ public final class Ops {
     return ArrayOps.reshape(x, shape);
   }
 
-  /** {@code x} with a new shape of the same size. See {@link ArrayOps#reshape}. */
+  /**
+   * {@code x} with a new shape of the same size; one dimension may be unknown (inferred). See
+   * {@link ArrayOps#reshape}.
+   */
   public static Tensor reshape(Tensor x, Shape shape) {
     return ArrayOps.reshape(x, shape);
+  }
+
+  /**
+   * {@code x} with its axes reversed (the matrix transpose for rank 2). See {@link
+   * ArrayOps#transpose}.
+   */
+  public static Tensor transpose(Tensor x) {
+    return ArrayOps.transpose(x);
+  }
+
+  /** See {@link ArrayOps#transpose}. */
+  public static Tensor transpose(Tensor x, int[] axes) {
+    return ArrayOps.transpose(x, axes);
+  }
+
+  /**
+   * {@code x} with a new axis of size 1 at {@code axis} (in {@code [-rank - 1, rank]}). See {@link
+   * ArrayOps#expandDims}.
+   */
+  public static Tensor expandDims(Tensor x, int axis) {
+    return ArrayOps.expandDims(x, axis);
+  }
+
+  /** {@code x} without any of its size-1 axes. See {@link ArrayOps#squeeze}. */
+  public static Tensor squeeze(Tensor x) {
+    return ArrayOps.squeeze(x);
+  }
+
+  /** {@code x} without {@code axis}, which must have size 1. See {@link ArrayOps#squeeze}. */
+  public static Tensor squeeze(Tensor x, int axis) {
+    return ArrayOps.squeeze(x, axis);
+  }
+
+  /**
+   * {@code x} without {@code axes}, which must all have size 1 (null: every size-1 axis). See
+   * {@link ArrayOps#squeeze}.
+   */
+  public static Tensor squeeze(Tensor x, int[] axes) {
+    return ArrayOps.squeeze(x, axes);
+  }
+
+  /** See {@link ArrayOps#broadcastTo}. */
+  public static Tensor broadcastTo(Tensor x, int... shape) {
+    return ArrayOps.broadcastTo(x, shape);
+  }
+
+  /**
+   * {@code x} repeated along size-1 and missing leading axes to {@code shape} (numpy rules). See
+   * {@link ArrayOps#broadcastTo}.
+   */
+  public static Tensor broadcastTo(Tensor x, Shape shape) {
+    return ArrayOps.broadcastTo(x, shape);
+  }
+
+  /** Zeros with the shape and dtype of {@code x}. See {@link ArrayOps#zerosLike}. */
+  public static Tensor zerosLike(Tensor x) {
+    return ArrayOps.zerosLike(x);
+  }
+
+  /** Ones with the shape and dtype of {@code x}. See {@link ArrayOps#onesLike}. */
+  public static Tensor onesLike(Tensor x) {
+    return ArrayOps.onesLike(x);
+  }
+
+  /** The tensors joined along axis 0. See {@link ConcatOps#concatenate}. */
+  public static Tensor concatenate(List<Tensor> xs) {
+    return ConcatOps.concatenate(xs);
+  }
+
+  /** See {@link ConcatOps#concatenate}. */
+  public static Tensor concatenate(List<Tensor> xs, int axis) {
+    return ConcatOps.concatenate(xs, axis);
+  }
+
+  /** The tensors stacked along a new axis 0. See {@link ConcatOps#stack}. */
+  public static Tensor stack(List<Tensor> xs) {
+    return ConcatOps.stack(xs);
+  }
+
+  /**
+   * The tensors (all of one shape) stacked along a new axis at {@code axis}. See {@link
+   * ConcatOps#stack}.
+   */
+  public static Tensor stack(List<Tensor> xs, int axis) {
+    return ConcatOps.stack(xs, axis);
+  }
+
+  /**
+   * {@code x} split along axis 0 into {@code sections} equal parts. See {@link ConcatOps#split}.
+   */
+  public static List<Tensor> split(Tensor x, int sections) {
+    return ConcatOps.split(x, sections);
+  }
+
+  /**
+   * {@code x} split along {@code axis} into {@code sections} equal parts. See {@link
+   * ConcatOps#split}.
+   */
+  public static List<Tensor> split(Tensor x, int sections, int axis) {
+    return ConcatOps.split(x, sections, axis);
+  }
+
+  /** See {@link ConcatOps#split}. */
+  public static List<Tensor> split(Tensor x, int[] indices, int axis) {
+    return ConcatOps.split(x, indices, axis);
   }
 
   /**
@@ -114,6 +223,34 @@ public final class Ops {
    */
   public static Tensor conv1dTranspose(Tensor inputs, Tensor kernel, int strides, String padding) {
     return ConvOps.conv1dTranspose(inputs, kernel, strides, padding);
+  }
+
+  /** See {@link IndexingOps#slice}. */
+  public static Tensor slice(Tensor x, int[] startIndices, int[] shape) {
+    return IndexingOps.slice(x, startIndices, shape);
+  }
+
+  /**
+   * Entries of the flattened {@code x} at {@code indices} (int32 or int64, any shape). See {@link
+   * IndexingOps#take}.
+   */
+  public static Tensor take(Tensor x, Tensor indices) {
+    return IndexingOps.take(x, indices);
+  }
+
+  /** See {@link IndexingOps#take}. */
+  public static Tensor take(Tensor x, Tensor indices, int axis) {
+    return IndexingOps.take(x, indices, axis);
+  }
+
+  /** Float32 one-hot rows along a new last axis. See {@link IndexingOps#oneHot}. */
+  public static Tensor oneHot(Tensor indices, int numClasses) {
+    return IndexingOps.oneHot(indices, numClasses);
+  }
+
+  /** See {@link IndexingOps#oneHot}. */
+  public static Tensor oneHot(Tensor indices, int numClasses, int axis) {
+    return IndexingOps.oneHot(indices, numClasses, axis);
   }
 
   /**
@@ -208,5 +345,186 @@ public final class Ops {
    */
   public static Tensor averagePool2d(Tensor inputs, int poolSize, int strides, String padding) {
     return PoolOps.averagePool2d(inputs, poolSize, strides, padding);
+  }
+
+  /** See {@link ReductionOps#sum}. */
+  public static Tensor sum(Tensor x, int axis) {
+    return ReductionOps.sum(x, axis);
+  }
+
+  /** See {@link ReductionOps#sum}. */
+  public static Tensor sum(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.sum(x, axis, keepdims);
+  }
+
+  /** The mean of all elements. See {@link ReductionOps#mean}. */
+  public static Tensor mean(Tensor x) {
+    return ReductionOps.mean(x);
+  }
+
+  /** See {@link ReductionOps#mean}. */
+  public static Tensor mean(Tensor x, int axis) {
+    return ReductionOps.mean(x, axis);
+  }
+
+  /** See {@link ReductionOps#mean}. */
+  public static Tensor mean(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.mean(x, axis, keepdims);
+  }
+
+  /** See {@link ReductionOps#mean}. */
+  public static Tensor mean(Tensor x, int[] axes, boolean keepdims) {
+    return ReductionOps.mean(x, axes, keepdims);
+  }
+
+  /** The largest element; NaN if any element is NaN. See {@link ReductionOps#max}. */
+  public static Tensor max(Tensor x) {
+    return ReductionOps.max(x);
+  }
+
+  /** See {@link ReductionOps#max}. */
+  public static Tensor max(Tensor x, int axis) {
+    return ReductionOps.max(x, axis);
+  }
+
+  /** See {@link ReductionOps#max}. */
+  public static Tensor max(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.max(x, axis, keepdims);
+  }
+
+  /**
+   * The maximum over {@code axes}; its gradient is split evenly between tied maxima. See {@link
+   * ReductionOps#max}.
+   */
+  public static Tensor max(Tensor x, int[] axes, boolean keepdims) {
+    return ReductionOps.max(x, axes, keepdims);
+  }
+
+  /** The smallest element; NaN if any element is NaN. See {@link ReductionOps#min}. */
+  public static Tensor min(Tensor x) {
+    return ReductionOps.min(x);
+  }
+
+  /** See {@link ReductionOps#min}. */
+  public static Tensor min(Tensor x, int axis) {
+    return ReductionOps.min(x, axis);
+  }
+
+  /** See {@link ReductionOps#min}. */
+  public static Tensor min(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.min(x, axis, keepdims);
+  }
+
+  /**
+   * The minimum over {@code axes}; its gradient is split evenly between tied minima. See {@link
+   * ReductionOps#min}.
+   */
+  public static Tensor min(Tensor x, int[] axes, boolean keepdims) {
+    return ReductionOps.min(x, axes, keepdims);
+  }
+
+  /** The product of all elements. See {@link ReductionOps#prod}. */
+  public static Tensor prod(Tensor x) {
+    return ReductionOps.prod(x);
+  }
+
+  /** See {@link ReductionOps#prod}. */
+  public static Tensor prod(Tensor x, int axis) {
+    return ReductionOps.prod(x, axis);
+  }
+
+  /** See {@link ReductionOps#prod}. */
+  public static Tensor prod(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.prod(x, axis, keepdims);
+  }
+
+  /**
+   * The product over {@code axes}; the gradient is exact when inputs contain zeros too. See {@link
+   * ReductionOps#prod}.
+   */
+  public static Tensor prod(Tensor x, int[] axes, boolean keepdims) {
+    return ReductionOps.prod(x, axes, keepdims);
+  }
+
+  /** The population variance of all elements. See {@link ReductionOps#var}. */
+  public static Tensor var(Tensor x) {
+    return ReductionOps.var(x);
+  }
+
+  /** See {@link ReductionOps#var}. */
+  public static Tensor var(Tensor x, int axis) {
+    return ReductionOps.var(x, axis);
+  }
+
+  /** See {@link ReductionOps#var}. */
+  public static Tensor var(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.var(x, axis, keepdims);
+  }
+
+  /** The population variance (dividing by n) over {@code axes}. See {@link ReductionOps#var}. */
+  public static Tensor var(Tensor x, int[] axes, boolean keepdims) {
+    return ReductionOps.var(x, axes, keepdims);
+  }
+
+  /** The population standard deviation of all elements. See {@link ReductionOps#std}. */
+  public static Tensor std(Tensor x) {
+    return ReductionOps.std(x);
+  }
+
+  /** See {@link ReductionOps#std}. */
+  public static Tensor std(Tensor x, int axis) {
+    return ReductionOps.std(x, axis);
+  }
+
+  /** See {@link ReductionOps#std}. */
+  public static Tensor std(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.std(x, axis, keepdims);
+  }
+
+  /** See {@link ReductionOps#std}. */
+  public static Tensor std(Tensor x, int[] axes, boolean keepdims) {
+    return ReductionOps.std(x, axes, keepdims);
+  }
+
+  /**
+   * The flat (row-major) int32 index of the first largest element. See {@link
+   * ReductionOps#argmax}.
+   */
+  public static Tensor argmax(Tensor x) {
+    return ReductionOps.argmax(x);
+  }
+
+  /**
+   * The int32 index of the first largest element along {@code axis} (no gradient). See {@link
+   * ReductionOps#argmax}.
+   */
+  public static Tensor argmax(Tensor x, int axis) {
+    return ReductionOps.argmax(x, axis);
+  }
+
+  /** See {@link ReductionOps#argmax}. */
+  public static Tensor argmax(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.argmax(x, axis, keepdims);
+  }
+
+  /**
+   * The flat (row-major) int32 index of the first smallest element. See {@link
+   * ReductionOps#argmin}.
+   */
+  public static Tensor argmin(Tensor x) {
+    return ReductionOps.argmin(x);
+  }
+
+  /**
+   * The int32 index of the first smallest element along {@code axis} (no gradient). See {@link
+   * ReductionOps#argmin}.
+   */
+  public static Tensor argmin(Tensor x, int axis) {
+    return ReductionOps.argmin(x, axis);
+  }
+
+  /** See {@link ReductionOps#argmin}. */
+  public static Tensor argmin(Tensor x, int axis, boolean keepdims) {
+    return ReductionOps.argmin(x, axis, keepdims);
   }
 }
