@@ -90,9 +90,10 @@ final class CpuSoftmax {
             store(load(out, off, i, n, 0f).mul(inv), out, off, i, n);
           }
         } else {
-          float logSum = (float) Math.log(sum) + shift;
+          // (x - max) - log(sum): subtracting the large max first keeps the small part exact.
+          float logSum = (float) Math.log(sum);
           for (int i = 0; i < n; i += L) {
-            store(load(x, off, i, n, 0f).sub(logSum), out, off, i, n);
+            store(load(x, off, i, n, 0f).sub(shift).sub(logSum), out, off, i, n);
           }
         }
       }
@@ -152,14 +153,14 @@ final class CpuSoftmax {
         }
         for (int j = 0; j < inner; j++) {
           acc[inner + j] = kind == Kind.SOFTMAX ? 1f / acc[inner + j]
-              : (float) Math.log(acc[inner + j]) + acc[j];
+              : (float) Math.log(acc[inner + j]);
         }
         for (int k = 0; k < len; k++) {
           int r = off + k * inner;
           for (int j = 0; j < inner; j += L) {
             FloatVector s = load(acc, inner, j, inner, 0f);
             FloatVector v = kind == Kind.SOFTMAX ? load(out, r, j, inner, 0f).mul(s)
-                : load(x, r, j, inner, 0f).sub(s);
+                : load(x, r, j, inner, 0f).sub(load(acc, 0, j, inner, 0f)).sub(s);
             store(v, out, r, j, inner);
           }
         }
