@@ -7,7 +7,7 @@ public interface MathKernels {
     return unary(fn, x, 0f, 0f);
   }
 
-  /** {@code fn(x)} elementwise, with the parameters some functions take (see {@link UnaryFunction}). */
+  /** {@code fn(x)} elementwise, with the parameters some functions take ({@link UnaryFunction}). */
   Tensor unary(UnaryFunction fn, Tensor x, float alpha, float beta);
 
   /**

@@ -10,7 +10,7 @@ import org.jkeras.backend.Shape;
  * (m, n) is m rows with a scalar per row. Kernels then only need contiguous or scalar inner loops.
  */
 final class BroadcastLoop {
-  /** One run of the inner loop: operand k starts at {@code offs[k]} and steps by its inner stride. */
+  /** One run of the inner loop: operand k starts at {@code offK} and steps by its inner stride. */
   @FunctionalInterface
   interface Row {
     void run(int outOff, int off0, int off1, int off2, int len);

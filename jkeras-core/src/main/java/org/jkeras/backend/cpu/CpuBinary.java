@@ -1,5 +1,7 @@
 package org.jkeras.backend.cpu;
 
+import static jdk.incubator.vector.FloatVector.broadcast;
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.jkeras.backend.cpu.VectorMath.S;
 
 import jdk.incubator.vector.FloatVector;
@@ -53,9 +55,6 @@ final class CpuBinary {
     };
   }
 
-  private static FloatVector v(float[] a, int off) {
-    return FloatVector.fromArray(S, a, off);
-  }
 
   /** {@code out[o..] = fn(a[ia..], b[ib..])}. */
   static void vv(BinaryFunction fn, float[] a, int ia, float[] b, int ib, float[] out, int o,
@@ -65,32 +64,32 @@ final class CpuBinary {
     switch (fn) {
       case ADD -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).add(v(b, ib + i)).intoArray(out, o + i);
+          fromArray(S, a, ia + i).add(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case SUBTRACT -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).sub(v(b, ib + i)).intoArray(out, o + i);
+          fromArray(S, a, ia + i).sub(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case MULTIPLY -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).mul(v(b, ib + i)).intoArray(out, o + i);
+          fromArray(S, a, ia + i).mul(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case DIVIDE -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).div(v(b, ib + i)).intoArray(out, o + i);
+          fromArray(S, a, ia + i).div(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case MAXIMUM -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).max(v(b, ib + i)).intoArray(out, o + i);
+          fromArray(S, a, ia + i).max(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case MINIMUM -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).min(v(b, ib + i)).intoArray(out, o + i);
+          fromArray(S, a, ia + i).min(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case POWER -> { }
@@ -104,42 +103,42 @@ final class CpuBinary {
   static void vs(BinaryFunction fn, float[] a, int ia, float s, float[] out, int o, int n) {
     int i = 0;
     int bound = S.loopBound(n);
-    FloatVector sv = FloatVector.broadcast(S, s);
+    FloatVector sv = broadcast(S, s);
     switch (fn) {
       case ADD -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).add(sv).intoArray(out, o + i);
+          fromArray(S, a, ia + i).add(sv).intoArray(out, o + i);
         }
       }
       case SUBTRACT -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).sub(sv).intoArray(out, o + i);
+          fromArray(S, a, ia + i).sub(sv).intoArray(out, o + i);
         }
       }
       case MULTIPLY -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).mul(sv).intoArray(out, o + i);
+          fromArray(S, a, ia + i).mul(sv).intoArray(out, o + i);
         }
       }
       case DIVIDE -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).div(sv).intoArray(out, o + i);
+          fromArray(S, a, ia + i).div(sv).intoArray(out, o + i);
         }
       }
       case MAXIMUM -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).max(sv).intoArray(out, o + i);
+          fromArray(S, a, ia + i).max(sv).intoArray(out, o + i);
         }
       }
       case MINIMUM -> {
         for (; i < bound; i += L) {
-          v(a, ia + i).min(sv).intoArray(out, o + i);
+          fromArray(S, a, ia + i).min(sv).intoArray(out, o + i);
         }
       }
       case POWER -> {
         if (s == 2f) {
           for (; i < bound; i += L) {
-            FloatVector x = v(a, ia + i);
+            FloatVector x = fromArray(S, a, ia + i);
             x.mul(x).intoArray(out, o + i);
           }
         }
@@ -154,36 +153,36 @@ final class CpuBinary {
   static void sv(BinaryFunction fn, float s, float[] b, int ib, float[] out, int o, int n) {
     int i = 0;
     int bound = S.loopBound(n);
-    FloatVector sv = FloatVector.broadcast(S, s);
+    FloatVector sv = broadcast(S, s);
     switch (fn) {
       case ADD -> {
         for (; i < bound; i += L) {
-          sv.add(v(b, ib + i)).intoArray(out, o + i);
+          sv.add(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case SUBTRACT -> {
         for (; i < bound; i += L) {
-          sv.sub(v(b, ib + i)).intoArray(out, o + i);
+          sv.sub(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case MULTIPLY -> {
         for (; i < bound; i += L) {
-          sv.mul(v(b, ib + i)).intoArray(out, o + i);
+          sv.mul(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case DIVIDE -> {
         for (; i < bound; i += L) {
-          sv.div(v(b, ib + i)).intoArray(out, o + i);
+          sv.div(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case MAXIMUM -> {
         for (; i < bound; i += L) {
-          sv.max(v(b, ib + i)).intoArray(out, o + i);
+          sv.max(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case MINIMUM -> {
         for (; i < bound; i += L) {
-          sv.min(v(b, ib + i)).intoArray(out, o + i);
+          sv.min(fromArray(S, b, ib + i)).intoArray(out, o + i);
         }
       }
       case POWER -> { }

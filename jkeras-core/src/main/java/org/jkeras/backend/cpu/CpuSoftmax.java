@@ -1,5 +1,7 @@
 package org.jkeras.backend.cpu;
 
+import static jdk.incubator.vector.FloatVector.broadcast;
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.jkeras.backend.cpu.VectorMath.S;
 
 import jdk.incubator.vector.FloatVector;
@@ -50,10 +52,10 @@ final class CpuSoftmax {
 
   private static FloatVector load(float[] a, int off, int i, int n, float fill) {
     if (i + L <= n) {
-      return FloatVector.fromArray(S, a, off + i);
+      return fromArray(S, a, off + i);
     }
     VectorMask<Float> m = S.indexInRange(i, n);
-    return FloatVector.broadcast(S, fill).blend(FloatVector.fromArray(S, a, off + i, m), m);
+    return broadcast(S, fill).blend(fromArray(S, a, off + i, m), m);
   }
 
   private static void store(FloatVector v, float[] a, int off, int i, int n) {
@@ -68,7 +70,7 @@ final class CpuSoftmax {
   private static void row(Kind kind, float[] x, float[] g, float[] out, int off, int n) {
     switch (kind) {
       case SOFTMAX, LOG_SOFTMAX -> {
-        FloatVector mv = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        FloatVector mv = broadcast(S, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < n; i += L) {
           mv = mv.max(load(x, off, i, n, Float.NEGATIVE_INFINITY));
         }
@@ -115,7 +117,7 @@ final class CpuSoftmax {
         float sum = sv.reduceLanes(VectorOperators.ADD);
         for (int i = 0; i < n; i += L) {
           FloatVector p = VectorMath.exp(load(x, off, i, n, 0f));
-          store(p.neg().fma(FloatVector.broadcast(S, sum), load(g, off, i, n, 0f)), out, off,
+          store(p.neg().fma(broadcast(S, sum), load(g, off, i, n, 0f)), out, off,
               i, n);
         }
       }
@@ -144,7 +146,8 @@ final class CpuSoftmax {
         for (int k = 0; k < len; k++) {
           int r = off + k * inner;
           for (int j = 0; j < inner; j += L) {
-            FloatVector e = VectorMath.exp(load(x, r, j, inner, 0f).sub(load(acc, 0, j, inner, 0f)));
+            FloatVector z = load(x, r, j, inner, 0f).sub(load(acc, 0, j, inner, 0f));
+            FloatVector e = VectorMath.exp(z);
             store(load(acc, inner, j, inner, 0f).add(e), acc, inner, j, inner);
             if (kind == Kind.SOFTMAX) {
               store(e, out, r, j, inner);

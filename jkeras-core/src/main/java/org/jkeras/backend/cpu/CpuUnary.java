@@ -1,5 +1,7 @@
 package org.jkeras.backend.cpu;
 
+import static jdk.incubator.vector.FloatVector.broadcast;
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.jkeras.backend.cpu.VectorMath.S;
 
 import jdk.incubator.vector.FloatVector;
@@ -42,13 +44,7 @@ final class CpuUnary {
     }
   }
 
-  private static FloatVector v(float[] x, int off) {
-    return FloatVector.fromArray(S, x, off);
-  }
 
-  private static FloatVector c(float value) {
-    return FloatVector.broadcast(S, value);
-  }
 
   /** n is a multiple of the vector length. */
   private static void body(UnaryFunction fn, float[] x, int xo, float[] y, int yo, int n,
@@ -80,19 +76,19 @@ final class CpuUnary {
 
   private static void negative(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      v(x, xo + i).neg().intoArray(y, yo + i);
+      fromArray(S, x, xo + i).neg().intoArray(y, yo + i);
     }
   }
 
   private static void abs(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      v(x, xo + i).abs().intoArray(y, yo + i);
+      fromArray(S, x, xo + i).abs().intoArray(y, yo + i);
     }
   }
 
   private static void sign(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = fromArray(S, x, xo + i);
       // NaN stays NaN, zeros stay as they are, as numpy's sign does.
       xv.blend(1f, xv.compare(VectorOperators.GT, 0f)).blend(-1f, xv.lt(0f))
           .intoArray(y, yo + i);
@@ -101,40 +97,40 @@ final class CpuUnary {
 
   private static void square(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = fromArray(S, x, xo + i);
       xv.mul(xv).intoArray(y, yo + i);
     }
   }
 
   private static void sqrt(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      v(x, xo + i).sqrt().intoArray(y, yo + i);
+      fromArray(S, x, xo + i).sqrt().intoArray(y, yo + i);
     }
   }
 
   private static void log(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      v(x, xo + i).lanewise(VectorOperators.LOG).intoArray(y, yo + i);
+      fromArray(S, x, xo + i).lanewise(VectorOperators.LOG).intoArray(y, yo + i);
     }
   }
 
   private static void clip(float[] x, int xo, float[] y, int yo, int n, float lo, float hi) {
-    FloatVector l = c(lo);
-    FloatVector h = c(hi);
+    FloatVector l = broadcast(S, lo);
+    FloatVector h = broadcast(S, hi);
     for (int i = 0; i < n; i += L) {
-      v(x, xo + i).max(l).min(h).intoArray(y, yo + i);
+      fromArray(S, x, xo + i).max(l).min(h).intoArray(y, yo + i);
     }
   }
 
   private static void hardSigmoid(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      v(x, xo + i).add(3f).max(0f).min(6f).div(6f).intoArray(y, yo + i);
+      fromArray(S, x, xo + i).add(3f).max(0f).min(6f).div(6f).intoArray(y, yo + i);
     }
   }
 
   private static void leakyRelu(float[] x, int xo, float[] y, int yo, int n, float slope) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = fromArray(S, x, xo + i);
       xv.blend(xv.mul(slope), xv.lt(0f)).intoArray(y, yo + i);
     }
   }
@@ -143,7 +139,7 @@ final class CpuUnary {
   private static void elu(float[] x, int xo, float[] y, int yo, int n, float alpha,
       float scale) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = fromArray(S, x, xo + i);
       FloatVector neg = VectorMath.expm1(xv.min(0f)).mul(alpha);
       xv.blend(neg, xv.compare(VectorOperators.LE, 0f)).mul(scale).intoArray(y, yo + i);
     }
@@ -151,15 +147,16 @@ final class CpuUnary {
 
   private static void geluTanh(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
-      FloatVector u = xv.mul(xv).fma(c(GELU_C), c(1f)).mul(xv).mul(SQRT_2_OVER_PI);
+      FloatVector xv = fromArray(S, x, xo + i);
+      FloatVector u = xv.mul(xv).fma(broadcast(S, GELU_C), broadcast(S, 1f)).mul(xv)
+          .mul(SQRT_2_OVER_PI);
       VectorMath.tanh(u).add(1f).mul(xv).mul(0.5f).intoArray(y, yo + i);
     }
   }
 
   private static void geluErf(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = fromArray(S, x, xo + i);
       VectorMath.erfc(xv.mul(-INV_SQRT2)).mul(xv).mul(0.5f).intoArray(y, yo + i);
     }
   }
@@ -167,7 +164,7 @@ final class CpuUnary {
   /** {@code max(x, 0) + log1p(exp(-|x|))}: no overflow for large x, no loss for small. */
   private static void softplus(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = fromArray(S, x, xo + i);
       FloatVector e = VectorMath.exp(xv.abs().neg());
       xv.max(0f).add(e.lanewise(VectorOperators.LOG1P)).intoArray(y, yo + i);
     }
@@ -175,14 +172,14 @@ final class CpuUnary {
 
   private static void softsign(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = fromArray(S, x, xo + i);
       xv.div(xv.abs().add(1f)).intoArray(y, yo + i);
     }
   }
 
   private static void silu(float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = fromArray(S, x, xo + i);
       xv.mul(VectorMath.sigmoid(xv)).intoArray(y, yo + i);
     }
   }

@@ -1,5 +1,7 @@
 package org.jkeras.backend.cpu;
 
+import static jdk.incubator.vector.FloatVector.broadcast;
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.jkeras.backend.cpu.CpuUnary.GELU_C;
 import static org.jkeras.backend.cpu.CpuUnary.INV_SQRT2;
 import static org.jkeras.backend.cpu.CpuUnary.SELU_ALPHA;
@@ -39,55 +41,49 @@ final class CpuUnaryGrad {
     }
   }
 
-  private static FloatVector v(float[] x, int off) {
-    return FloatVector.fromArray(S, x, off);
-  }
 
-  private static FloatVector c(float value) {
-    return FloatVector.broadcast(S, value);
-  }
 
   private static void body(UnaryFunction fn, float[] x, float[] y, float[] g, float[] o,
       int off, int n, float a, float b) {
     switch (fn) {
       case NEGATIVE -> {
         for (int i = off; i < off + n; i += L) {
-          v(g, i).neg().intoArray(o, i);
+          fromArray(S, g, i).neg().intoArray(o, i);
         }
       }
       case ABS -> {
         for (int i = off; i < off + n; i += L) {
-          FloatVector xv = v(x, i);
-          FloatVector gv = v(g, i);
+          FloatVector xv = fromArray(S, x, i);
+          FloatVector gv = fromArray(S, g, i);
           gv.blend(gv.neg(), xv.lt(0f)).blend(0f, xv.eq(0f)).intoArray(o, i);
         }
       }
       case SIGN -> java.util.Arrays.fill(o, off, off + n, 0f);
       case SQUARE -> {
         for (int i = off; i < off + n; i += L) {
-          v(x, i).mul(v(g, i)).mul(2f).intoArray(o, i);
+          fromArray(S, x, i).mul(fromArray(S, g, i)).mul(2f).intoArray(o, i);
         }
       }
       case SQRT -> {
         for (int i = off; i < off + n; i += L) {
-          v(g, i).mul(0.5f).div(v(y, i)).intoArray(o, i);
+          fromArray(S, g, i).mul(0.5f).div(fromArray(S, y, i)).intoArray(o, i);
         }
       }
       case EXP -> {
         for (int i = off; i < off + n; i += L) {
-          v(g, i).mul(v(y, i)).intoArray(o, i);
+          fromArray(S, g, i).mul(fromArray(S, y, i)).intoArray(o, i);
         }
       }
       case LOG -> {
         for (int i = off; i < off + n; i += L) {
-          v(g, i).div(v(x, i)).intoArray(o, i);
+          fromArray(S, g, i).div(fromArray(S, x, i)).intoArray(o, i);
         }
       }
       case SIGMOID -> sigmoid(y, g, o, off, n);
       case TANH -> {
         for (int i = off; i < off + n; i += L) {
-          FloatVector yv = v(y, i);
-          yv.neg().fma(yv, c(1f)).mul(v(g, i)).intoArray(o, i);
+          FloatVector yv = fromArray(S, y, i);
+          yv.neg().fma(yv, broadcast(S, 1f)).mul(fromArray(S, g, i)).intoArray(o, i);
         }
       }
       case RELU -> window(x, g, o, off, n, 0f, Float.POSITIVE_INFINITY, 1f);
@@ -96,8 +92,8 @@ final class CpuUnaryGrad {
       case CLIP -> clip(x, g, o, off, n, a, b);
       case LEAKY_RELU -> {
         for (int i = off; i < off + n; i += L) {
-          FloatVector gv = v(g, i);
-          gv.blend(gv.mul(a), v(x, i).lt(0f)).intoArray(o, i);
+          FloatVector gv = fromArray(S, g, i);
+          gv.blend(gv.mul(a), fromArray(S, x, i).lt(0f)).intoArray(o, i);
         }
       }
       case ELU -> elu(x, y, g, o, off, n, a, 1f);
@@ -106,13 +102,13 @@ final class CpuUnaryGrad {
       case GELU_ERF -> geluErf(x, g, o, off, n);
       case SOFTPLUS -> {
         for (int i = off; i < off + n; i += L) {
-          VectorMath.sigmoid(v(x, i)).mul(v(g, i)).intoArray(o, i);
+          VectorMath.sigmoid(fromArray(S, x, i)).mul(fromArray(S, g, i)).intoArray(o, i);
         }
       }
       case SOFTSIGN -> {
         for (int i = off; i < off + n; i += L) {
-          FloatVector d = v(x, i).abs().add(1f);
-          v(g, i).div(d.mul(d)).intoArray(o, i);
+          FloatVector d = fromArray(S, x, i).abs().add(1f);
+          fromArray(S, g, i).div(d.mul(d)).intoArray(o, i);
         }
       }
       case SILU -> silu(x, g, o, off, n);
@@ -121,8 +117,8 @@ final class CpuUnaryGrad {
 
   private static void sigmoid(float[] y, float[] g, float[] o, int off, int n) {
     for (int i = off; i < off + n; i += L) {
-      FloatVector yv = v(y, i);
-      yv.neg().add(1f).mul(yv).mul(v(g, i)).intoArray(o, i);
+      FloatVector yv = fromArray(S, y, i);
+      yv.neg().add(1f).mul(yv).mul(fromArray(S, g, i)).intoArray(o, i);
     }
   }
 
@@ -130,18 +126,18 @@ final class CpuUnaryGrad {
   private static void window(float[] x, float[] g, float[] o, int off, int n, float lo,
       float hi, float scale) {
     for (int i = off; i < off + n; i += L) {
-      FloatVector xv = v(x, i);
+      FloatVector xv = fromArray(S, x, i);
       var inside = xv.compare(VectorOperators.GT, lo).and(xv.lt(hi));
-      c(0f).blend(v(g, i).mul(scale), inside).intoArray(o, i);
+      broadcast(S, 0f).blend(fromArray(S, g, i).mul(scale), inside).intoArray(o, i);
     }
   }
 
   /** {@code g} where {@code lo <= x <= hi}, else 0. */
   private static void clip(float[] x, float[] g, float[] o, int off, int n, float lo, float hi) {
     for (int i = off; i < off + n; i += L) {
-      FloatVector xv = v(x, i);
+      FloatVector xv = fromArray(S, x, i);
       var inside = xv.compare(VectorOperators.GE, lo).and(xv.compare(VectorOperators.LE, hi));
-      c(0f).blend(v(g, i), inside).intoArray(o, i);
+      broadcast(S, 0f).blend(fromArray(S, g, i), inside).intoArray(o, i);
     }
   }
 
@@ -149,39 +145,40 @@ final class CpuUnaryGrad {
   private static void elu(float[] x, float[] y, float[] g, float[] o, int off, int n,
       float alpha, float scale) {
     for (int i = off; i < off + n; i += L) {
-      FloatVector gv = v(g, i);
-      FloatVector neg = v(y, i).add(scale * alpha).mul(gv);
-      gv.mul(scale).blend(neg, v(x, i).compare(VectorOperators.LE, 0f)).intoArray(o, i);
+      FloatVector gv = fromArray(S, g, i);
+      FloatVector neg = fromArray(S, y, i).add(scale * alpha).mul(gv);
+      gv.mul(scale).blend(neg, fromArray(S, x, i).compare(VectorOperators.LE, 0f)).intoArray(o, i);
     }
   }
 
   private static void geluTanh(float[] x, float[] g, float[] o, int off, int n) {
     for (int i = off; i < off + n; i += L) {
-      FloatVector xv = v(x, i);
+      FloatVector xv = fromArray(S, x, i);
       FloatVector x2 = xv.mul(xv);
-      FloatVector t = VectorMath.tanh(x2.fma(c(GELU_C), c(1f)).mul(xv).mul(SQRT_2_OVER_PI));
-      FloatVector du = x2.fma(c(3 * GELU_C), c(1f)).mul(SQRT_2_OVER_PI);
-      FloatVector sech2 = t.neg().fma(t, c(1f));
+      FloatVector u = x2.fma(broadcast(S, GELU_C), broadcast(S, 1f)).mul(xv).mul(SQRT_2_OVER_PI);
+      FloatVector t = VectorMath.tanh(u);
+      FloatVector du = x2.fma(broadcast(S, 3 * GELU_C), broadcast(S, 1f)).mul(SQRT_2_OVER_PI);
+      FloatVector sech2 = t.neg().fma(t, broadcast(S, 1f));
       FloatVector d = xv.mul(sech2).mul(du).add(t).add(1f).mul(0.5f);
-      d.mul(v(g, i)).intoArray(o, i);
+      d.mul(fromArray(S, g, i)).intoArray(o, i);
     }
   }
 
   private static void geluErf(float[] x, float[] g, float[] o, int off, int n) {
     for (int i = off; i < off + n; i += L) {
-      FloatVector xv = v(x, i);
+      FloatVector xv = fromArray(S, x, i);
       FloatVector cdf = VectorMath.erfc(xv.mul(-INV_SQRT2)).mul(0.5f);
       FloatVector pdf = VectorMath.exp(xv.mul(xv).mul(-0.5f)).mul(INV_SQRT_2PI);
-      xv.fma(pdf, cdf).mul(v(g, i)).intoArray(o, i);
+      xv.fma(pdf, cdf).mul(fromArray(S, g, i)).intoArray(o, i);
     }
   }
 
   private static void silu(float[] x, float[] g, float[] o, int off, int n) {
     for (int i = off; i < off + n; i += L) {
-      FloatVector xv = v(x, i);
+      FloatVector xv = fromArray(S, x, i);
       FloatVector s = VectorMath.sigmoid(xv);
       // d/dx x s(x) = s (1 + x (1 - s))
-      s.neg().add(1f).mul(xv).add(1f).mul(s).mul(v(g, i)).intoArray(o, i);
+      s.neg().add(1f).mul(xv).add(1f).mul(s).mul(fromArray(S, g, i)).intoArray(o, i);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.jkeras.backend.cpu;
 
+import static jdk.incubator.vector.FloatVector.broadcast;
+import static jdk.incubator.vector.FloatVector.fromArray;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -24,9 +26,6 @@ public final class VectorMath {
 
   private VectorMath() {}
 
-  private static FloatVector c(float v) {
-    return FloatVector.broadcast(S, v);
-  }
 
   /**
    * {@code e^x}: range reduction to {@code r in [-ln2/2, ln2/2]}, a degree-6 polynomial (Cephes
@@ -36,14 +35,14 @@ public final class VectorMath {
   public static FloatVector exp(FloatVector x) {
     // Clamp with compare+blend, which keeps NaN (cheaper than the NaN-aware max/min).
     x = x.blend(-104f, x.lt(-104f)).blend(88.8f, x.compare(VectorOperators.GT, 88.8f));
-    FloatVector t = x.fma(c(1.44269504088896341f), c(ROUND));
+    FloatVector t = x.fma(broadcast(S, 1.44269504088896341f), broadcast(S, ROUND));
     FloatVector n = t.sub(ROUND);
-    FloatVector r = n.fma(c(-0.693359375f), x).add(n.mul(2.12194440e-4f));
-    FloatVector p = r.fma(c(1.9875691500e-4f), c(1.3981999507e-3f))
-        .fma(r, c(8.3334519073e-3f))
-        .fma(r, c(4.1665795894e-2f))
-        .fma(r, c(1.6666665459e-1f))
-        .fma(r, c(5.0000001201e-1f))
+    FloatVector r = n.fma(broadcast(S, -0.693359375f), x).add(n.mul(2.12194440e-4f));
+    FloatVector p = r.fma(broadcast(S, 1.9875691500e-4f), broadcast(S, 1.3981999507e-3f))
+        .fma(r, broadcast(S, 8.3334519073e-3f))
+        .fma(r, broadcast(S, 4.1665795894e-2f))
+        .fma(r, broadcast(S, 1.6666665459e-1f))
+        .fma(r, broadcast(S, 5.0000001201e-1f))
         .fma(r.mul(r), r)
         .add(1f);
     IntVector ni = t.reinterpretAsInts().sub(0x4B400000);
@@ -57,12 +56,12 @@ public final class VectorMath {
   /** {@code e^x - 1}, accurate near 0 (a Taylor polynomial for |x| < 0.5). */
   public static FloatVector expm1(FloatVector x) {
     FloatVector big = exp(x).sub(1f);
-    FloatVector small = x.fma(c(1f / 40320), c(1f / 5040))
-        .fma(x, c(1f / 720))
-        .fma(x, c(1f / 120))
-        .fma(x, c(1f / 24))
-        .fma(x, c(1f / 6))
-        .fma(x, c(0.5f))
+    FloatVector small = x.fma(broadcast(S, 1f / 40320), broadcast(S, 1f / 5040))
+        .fma(x, broadcast(S, 1f / 720))
+        .fma(x, broadcast(S, 1f / 120))
+        .fma(x, broadcast(S, 1f / 24))
+        .fma(x, broadcast(S, 1f / 6))
+        .fma(x, broadcast(S, 0.5f))
         .mul(x.mul(x))
         .add(x);
     return big.blend(small, x.abs().lt(0.5f));
@@ -70,7 +69,7 @@ public final class VectorMath {
 
   /** The logistic function {@code 1 / (1 + e^-x)}. */
   public static FloatVector sigmoid(FloatVector x) {
-    FloatVector one = c(1f);
+    FloatVector one = broadcast(S, 1f);
     return one.div(exp(x.neg()).add(one));
   }
 
@@ -81,14 +80,14 @@ public final class VectorMath {
   public static FloatVector tanh(FloatVector x) {
     FloatVector ax = x.abs();
     FloatVector z = x.mul(x);
-    FloatVector small = z.fma(c(-5.70498872745e-3f), c(2.06390887954e-2f))
-        .fma(z, c(-5.37397155531e-2f))
-        .fma(z, c(1.33314422036e-1f))
-        .fma(z, c(-3.33332819422e-1f))
+    FloatVector small = z.fma(broadcast(S, -5.70498872745e-3f), broadcast(S, 2.06390887954e-2f))
+        .fma(z, broadcast(S, -5.37397155531e-2f))
+        .fma(z, broadcast(S, 1.33314422036e-1f))
+        .fma(z, broadcast(S, -3.33332819422e-1f))
         .mul(z)
         .fma(x, x);
     FloatVector e = exp(ax.add(ax));
-    FloatVector big = c(1f).sub(c(2f).div(e.add(1f)));
+    FloatVector big = broadcast(S, 1f).sub(broadcast(S, 2f).div(e.add(1f)));
     big = big.blend(big.neg(), x.lt(0f));
     return big.blend(small, ax.lt(0.625f));
   }
@@ -99,18 +98,18 @@ public final class VectorMath {
    */
   public static FloatVector erfc(FloatVector x) {
     FloatVector z = x.abs();
-    FloatVector t = c(1f).div(z.fma(c(0.5f), c(1f)));
-    FloatVector poly = t.fma(c(0.17087277f), c(-0.82215223f))
-        .fma(t, c(1.48851587f))
-        .fma(t, c(-1.13520398f))
-        .fma(t, c(0.27886807f))
-        .fma(t, c(-0.18628806f))
-        .fma(t, c(0.09678418f))
-        .fma(t, c(0.37409196f))
-        .fma(t, c(1.00002368f))
-        .fma(t, c(-1.26551223f));
+    FloatVector t = broadcast(S, 1f).div(z.fma(broadcast(S, 0.5f), broadcast(S, 1f)));
+    FloatVector poly = t.fma(broadcast(S, 0.17087277f), broadcast(S, -0.82215223f))
+        .fma(t, broadcast(S, 1.48851587f))
+        .fma(t, broadcast(S, -1.13520398f))
+        .fma(t, broadcast(S, 0.27886807f))
+        .fma(t, broadcast(S, -0.18628806f))
+        .fma(t, broadcast(S, 0.09678418f))
+        .fma(t, broadcast(S, 0.37409196f))
+        .fma(t, broadcast(S, 1.00002368f))
+        .fma(t, broadcast(S, -1.26551223f));
     FloatVector ans = t.mul(exp(poly.sub(z.mul(z))));
-    return ans.blend(c(2f).sub(ans), x.lt(0f));
+    return ans.blend(broadcast(S, 2f).sub(ans), x.lt(0f));
   }
 
   // ---- array versions ----------------------------------------------------------------------
@@ -119,11 +118,11 @@ public final class VectorMath {
   public static void exp(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      exp(FloatVector.fromArray(S, in, inOff + i)).intoArray(out, outOff + i);
+      exp(fromArray(S, in, inOff + i)).intoArray(out, outOff + i);
     }
     if (i < n) {
       VectorMask<Float> m = S.indexInRange(i, n);
-      exp(FloatVector.fromArray(S, in, inOff + i, m)).intoArray(out, outOff + i, m);
+      exp(fromArray(S, in, inOff + i, m)).intoArray(out, outOff + i, m);
     }
   }
 
@@ -131,11 +130,11 @@ public final class VectorMath {
   public static void sigmoid(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      sigmoid(FloatVector.fromArray(S, in, inOff + i)).intoArray(out, outOff + i);
+      sigmoid(fromArray(S, in, inOff + i)).intoArray(out, outOff + i);
     }
     if (i < n) {
       VectorMask<Float> m = S.indexInRange(i, n);
-      sigmoid(FloatVector.fromArray(S, in, inOff + i, m)).intoArray(out, outOff + i, m);
+      sigmoid(fromArray(S, in, inOff + i, m)).intoArray(out, outOff + i, m);
     }
   }
 
@@ -143,11 +142,11 @@ public final class VectorMath {
   public static void tanh(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      tanh(FloatVector.fromArray(S, in, inOff + i)).intoArray(out, outOff + i);
+      tanh(fromArray(S, in, inOff + i)).intoArray(out, outOff + i);
     }
     if (i < n) {
       VectorMask<Float> m = S.indexInRange(i, n);
-      tanh(FloatVector.fromArray(S, in, inOff + i, m)).intoArray(out, outOff + i, m);
+      tanh(fromArray(S, in, inOff + i, m)).intoArray(out, outOff + i, m);
     }
   }
 
