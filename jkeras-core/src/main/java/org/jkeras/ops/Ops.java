@@ -1,6 +1,7 @@
 package org.jkeras.ops;
 
 import java.util.List;
+import org.jkeras.backend.DType;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -101,6 +102,81 @@ public final class Ops {
   /** Ones with the shape and dtype of {@code x}. See {@link ArrayOps#onesLike}. */
   public static Tensor onesLike(Tensor x) {
     return ArrayOps.onesLike(x);
+  }
+
+  /** See {@link CompareOps#equal}. */
+  public static Tensor equal(Tensor a, Tensor b) {
+    return CompareOps.equal(a, b);
+  }
+
+  /** See {@link CompareOps#equal}. */
+  public static Tensor equal(Tensor a, float b) {
+    return CompareOps.equal(a, b);
+  }
+
+  /** See {@link CompareOps#notEqual}. */
+  public static Tensor notEqual(Tensor a, Tensor b) {
+    return CompareOps.notEqual(a, b);
+  }
+
+  /** See {@link CompareOps#notEqual}. */
+  public static Tensor notEqual(Tensor a, float b) {
+    return CompareOps.notEqual(a, b);
+  }
+
+  /** See {@link CompareOps#less}. */
+  public static Tensor less(Tensor a, Tensor b) {
+    return CompareOps.less(a, b);
+  }
+
+  /** See {@link CompareOps#less}. */
+  public static Tensor less(Tensor a, float b) {
+    return CompareOps.less(a, b);
+  }
+
+  /** See {@link CompareOps#lessEqual}. */
+  public static Tensor lessEqual(Tensor a, Tensor b) {
+    return CompareOps.lessEqual(a, b);
+  }
+
+  /** See {@link CompareOps#lessEqual}. */
+  public static Tensor lessEqual(Tensor a, float b) {
+    return CompareOps.lessEqual(a, b);
+  }
+
+  /** See {@link CompareOps#greater}. */
+  public static Tensor greater(Tensor a, Tensor b) {
+    return CompareOps.greater(a, b);
+  }
+
+  /** See {@link CompareOps#greater}. */
+  public static Tensor greater(Tensor a, float b) {
+    return CompareOps.greater(a, b);
+  }
+
+  /** See {@link CompareOps#greaterEqual}. */
+  public static Tensor greaterEqual(Tensor a, Tensor b) {
+    return CompareOps.greaterEqual(a, b);
+  }
+
+  /** See {@link CompareOps#greaterEqual}. */
+  public static Tensor greaterEqual(Tensor a, float b) {
+    return CompareOps.greaterEqual(a, b);
+  }
+
+  /** True where both are nonzero. See {@link CompareOps#logicalAnd}. */
+  public static Tensor logicalAnd(Tensor a, Tensor b) {
+    return CompareOps.logicalAnd(a, b);
+  }
+
+  /** True where either is nonzero. See {@link CompareOps#logicalOr}. */
+  public static Tensor logicalOr(Tensor a, Tensor b) {
+    return CompareOps.logicalOr(a, b);
+  }
+
+  /** True where {@code x} is zero (false). See {@link CompareOps#logicalNot}. */
+  public static Tensor logicalNot(Tensor x) {
+    return CompareOps.logicalNot(x);
   }
 
   /** The tensors joined along axis 0. See {@link ConcatOps#concatenate}. */
@@ -271,8 +347,23 @@ public final class Ops {
     return MathOps.add(a, b);
   }
 
+  /** See {@link MathOps#add}. */
+  public static Tensor add(Tensor a, float b) {
+    return MathOps.add(a, b);
+  }
+
   /** See {@link MathOps#subtract}. */
   public static Tensor subtract(Tensor a, Tensor b) {
+    return MathOps.subtract(a, b);
+  }
+
+  /** See {@link MathOps#subtract}. */
+  public static Tensor subtract(Tensor a, float b) {
+    return MathOps.subtract(a, b);
+  }
+
+  /** See {@link MathOps#subtract}. */
+  public static Tensor subtract(float a, Tensor b) {
     return MathOps.subtract(a, b);
   }
 
@@ -281,14 +372,220 @@ public final class Ops {
     return MathOps.multiply(a, b);
   }
 
+  /** See {@link MathOps#multiply}. */
+  public static Tensor multiply(Tensor a, float b) {
+    return MathOps.multiply(a, b);
+  }
+
+  /** True division, {@code a / b}. See {@link MathOps#divide}. */
+  public static Tensor divide(Tensor a, Tensor b) {
+    return MathOps.divide(a, b);
+  }
+
+  /** See {@link MathOps#divide}. */
+  public static Tensor divide(Tensor a, float b) {
+    return MathOps.divide(a, b);
+  }
+
+  /** See {@link MathOps#divide}. */
+  public static Tensor divide(float a, Tensor b) {
+    return MathOps.divide(a, b);
+  }
+
+  /** See {@link MathOps#power}. */
+  public static Tensor power(Tensor a, Tensor b) {
+    return MathOps.power(a, b);
+  }
+
+  /** See {@link MathOps#power}. */
+  public static Tensor power(Tensor a, float b) {
+    return MathOps.power(a, b);
+  }
+
+  /**
+   * The larger of {@code a} and {@code b}; at ties the gradient goes to {@code a}. See {@link
+   * MathOps#maximum}.
+   */
+  public static Tensor maximum(Tensor a, Tensor b) {
+    return MathOps.maximum(a, b);
+  }
+
+  /** See {@link MathOps#maximum}. */
+  public static Tensor maximum(Tensor a, float b) {
+    return MathOps.maximum(a, b);
+  }
+
+  /**
+   * The smaller of {@code a} and {@code b}; at ties the gradient goes to {@code a}. See {@link
+   * MathOps#minimum}.
+   */
+  public static Tensor minimum(Tensor a, Tensor b) {
+    return MathOps.minimum(a, b);
+  }
+
+  /** See {@link MathOps#minimum}. */
+  public static Tensor minimum(Tensor a, float b) {
+    return MathOps.minimum(a, b);
+  }
+
   /** See {@link MathOps#negative}. */
   public static Tensor negative(Tensor x) {
     return MathOps.negative(x);
   }
 
-  /** See {@link MathOps#sigmoid}. */
+  /** See {@link MathOps#square}. */
+  public static Tensor square(Tensor x) {
+    return MathOps.square(x);
+  }
+
+  /** See {@link MathOps#sqrt}. */
+  public static Tensor sqrt(Tensor x) {
+    return MathOps.sqrt(x);
+  }
+
+  /** See {@link MathOps#exp}. */
+  public static Tensor exp(Tensor x) {
+    return MathOps.exp(x);
+  }
+
+  /** The natural logarithm. See {@link MathOps#log}. */
+  public static Tensor log(Tensor x) {
+    return MathOps.log(x);
+  }
+
+  /** {@code |x|}; the gradient is {@code sign(x)} (0 at 0). See {@link MathOps#abs}. */
+  public static Tensor abs(Tensor x) {
+    return MathOps.abs(x);
+  }
+
+  /**
+   * -1, 0 or 1 by the sign of x (NaN stays NaN); its gradient is zero. See {@link MathOps#sign}.
+   */
+  public static Tensor sign(Tensor x) {
+    return MathOps.sign(x);
+  }
+
+  /** See {@link MathOps#tanh}. */
+  public static Tensor tanh(Tensor x) {
+    return MathOps.tanh(x);
+  }
+
+  /** The logistic sigmoid; the same op as {@link NnOps#sigmoid}. See {@link MathOps#sigmoid}. */
   public static Tensor sigmoid(Tensor x) {
     return MathOps.sigmoid(x);
+  }
+
+  /**
+   * {@code x} limited to {@code [min, max]}; the gradient is 1 inside the range, 0 outside. See
+   * {@link MathOps#clip}.
+   */
+  public static Tensor clip(Tensor x, float min, float max) {
+    return MathOps.clip(x, min, max);
+  }
+
+  /** See {@link MathOps#where}. */
+  public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+    return MathOps.where(condition, x, y);
+  }
+
+  /** See {@link MathOps#cast}. */
+  public static Tensor cast(Tensor x, DType dtype) {
+    return MathOps.cast(x, dtype);
+  }
+
+  /** {@code max(x, 0)}; the gradient at 0 is 0. See {@link NnOps#relu}. */
+  public static Tensor relu(Tensor x) {
+    return NnOps.relu(x);
+  }
+
+  /** {@code min(max(x, 0), 6)}. See {@link NnOps#relu6}. */
+  public static Tensor relu6(Tensor x) {
+    return NnOps.relu6(x);
+  }
+
+  /** Keras 3's {@code relu6(x + 3) / 6}. See {@link NnOps#hardSigmoid}. */
+  public static Tensor hardSigmoid(Tensor x) {
+    return NnOps.hardSigmoid(x);
+  }
+
+  /**
+   * {@code x} where {@code x >= 0}, else {@code negativeSlope * x}. See {@link NnOps#leakyRelu}.
+   */
+  public static Tensor leakyRelu(Tensor x, float negativeSlope) {
+    return NnOps.leakyRelu(x, negativeSlope);
+  }
+
+  /**
+   * Leaky ReLU with {@code keras.ops}'s default negative slope, 0.2. See {@link NnOps#leakyRelu}.
+   */
+  public static Tensor leakyRelu(Tensor x) {
+    return NnOps.leakyRelu(x);
+  }
+
+  /** {@code x} where {@code x > 0}, else {@code alpha * (exp(x) - 1)}. See {@link NnOps#elu}. */
+  public static Tensor elu(Tensor x, float alpha) {
+    return NnOps.elu(x, alpha);
+  }
+
+  /** ELU with Keras's default {@code alpha = 1}. See {@link NnOps#elu}. */
+  public static Tensor elu(Tensor x) {
+    return NnOps.elu(x);
+  }
+
+  /**
+   * Scaled ELU with the self-normalizing constants (alpha 1.6733, scale 1.0507). See {@link
+   * NnOps#selu}.
+   */
+  public static Tensor selu(Tensor x) {
+    return NnOps.selu(x);
+  }
+
+  /** See {@link NnOps#gelu}. */
+  public static Tensor gelu(Tensor x, boolean approximate) {
+    return NnOps.gelu(x, approximate);
+  }
+
+  /** GELU with Keras's default tanh approximation. See {@link NnOps#gelu}. */
+  public static Tensor gelu(Tensor x) {
+    return NnOps.gelu(x);
+  }
+
+  /** {@code log(1 + exp(x))}, computed without overflow. See {@link NnOps#softplus}. */
+  public static Tensor softplus(Tensor x) {
+    return NnOps.softplus(x);
+  }
+
+  /** {@code x / (1 + |x|)}. See {@link NnOps#softsign}. */
+  public static Tensor softsign(Tensor x) {
+    return NnOps.softsign(x);
+  }
+
+  /** {@code x * sigmoid(x)} (swish). See {@link NnOps#silu}. */
+  public static Tensor silu(Tensor x) {
+    return NnOps.silu(x);
+  }
+
+  /** Softmax along the last axis. See {@link NnOps#softmax}. */
+  public static Tensor softmax(Tensor x) {
+    return NnOps.softmax(x);
+  }
+
+  /**
+   * Softmax along {@code axis}, with the maximum subtracted first so it never overflows. See
+   * {@link NnOps#softmax}.
+   */
+  public static Tensor softmax(Tensor x, int axis) {
+    return NnOps.softmax(x, axis);
+  }
+
+  /** Log-softmax along the last axis. See {@link NnOps#logSoftmax}. */
+  public static Tensor logSoftmax(Tensor x) {
+    return NnOps.logSoftmax(x);
+  }
+
+  /** {@code x - logsumexp(x, axis)}, stable for large inputs. See {@link NnOps#logSoftmax}. */
+  public static Tensor logSoftmax(Tensor x, int axis) {
+    return NnOps.logSoftmax(x, axis);
   }
 
   /**

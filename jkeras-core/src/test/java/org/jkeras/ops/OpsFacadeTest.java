@@ -18,7 +18,7 @@ class OpsFacadeTest {
 
   private static List<Class<?>> families() {
     List<Class<?>> out = new ArrayList<>();
-    for (String name : List.of("MathOps", "NnOps", "ArrayOps", "ReductionOps", "ConcatOps", "IndexingOps", "ShapeOps",
+    for (String name : List.of("MathOps", "NnOps", "CompareOps", "ArrayOps", "ReductionOps", "ConcatOps", "IndexingOps", "ShapeOps",
         "LinalgOps", "ConvOps", "PoolOps", "RecurrentOps")) {
       try {
         out.add(Class.forName("org.jkeras.ops." + name));
