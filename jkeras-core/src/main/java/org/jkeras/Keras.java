@@ -31,6 +31,40 @@ public final class Keras {
     return new InputLayer(Shape.of(dims), dtype, name).tensor();
   }
 
+  /** {@code Concatenate(axis)} applied to {@code inputs}. */
+  public static KerasTensor concatenate(java.util.List<KerasTensor> inputs, int axis) {
+    return new org.jkeras.layers.merging.Concatenate(axis).apply(inputs);
+  }
+
+  /** {@code Concatenate()} (last axis) applied to {@code inputs}. */
+  public static KerasTensor concatenate(java.util.List<KerasTensor> inputs) {
+    return concatenate(inputs, -1);
+  }
+
+  public static KerasTensor add(java.util.List<KerasTensor> inputs) {
+    return new org.jkeras.layers.merging.Add().apply(inputs);
+  }
+
+  public static KerasTensor subtract(java.util.List<KerasTensor> inputs) {
+    return new org.jkeras.layers.merging.Subtract().apply(inputs);
+  }
+
+  public static KerasTensor multiply(java.util.List<KerasTensor> inputs) {
+    return new org.jkeras.layers.merging.Multiply().apply(inputs);
+  }
+
+  public static KerasTensor average(java.util.List<KerasTensor> inputs) {
+    return new org.jkeras.layers.merging.Average().apply(inputs);
+  }
+
+  public static KerasTensor maximum(java.util.List<KerasTensor> inputs) {
+    return new org.jkeras.layers.merging.Maximum().apply(inputs);
+  }
+
+  public static KerasTensor minimum(java.util.List<KerasTensor> inputs) {
+    return new org.jkeras.layers.merging.Minimum().apply(inputs);
+  }
+
   /**
    * Writes the model's graph as Graphviz DOT to {@code path}; a {@code .svg} or {@code .png} path
    * is also rendered when Graphviz's {@code dot} is installed. Returns what was written.

@@ -1,0 +1,74 @@
+package org.jkeras.layers.core;
+
+import java.util.List;
+import org.jkeras.backend.DType;
+import org.jkeras.backend.JKerasException;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+import org.jkeras.backend.Variable;
+import org.jkeras.initializers.Initializer;
+import org.jkeras.initializers.RandomUniform;
+import org.jkeras.layers.CallContext;
+import org.jkeras.layers.Layer;
+import org.jkeras.ops.IndexingOps;
+import org.jkeras.ops.MathOps;
+
+/**
+ * Turns integer indices into dense vectors, as Keras's Embedding: a table {@code embeddings
+ * (input_dim, output_dim)} and a lookup; output shape is the input shape plus {@code
+ * output_dim}.
+ */
+public class Embedding extends Layer {
+  private final int inputDim;
+  private final int outputDim;
+  private Initializer embeddingsInitializer = new RandomUniform();
+  private Variable embeddings;
+
+  public Embedding(int inputDim, int outputDim) {
+    if (inputDim <= 0 || outputDim <= 0) {
+      throw new JKerasException("Both `input_dim` and `output_dim` should be positive, Received"
+          + " input_dim = " + inputDim + " and output_dim = " + outputDim);
+    }
+    this.inputDim = inputDim;
+    this.outputDim = outputDim;
+  }
+
+  public Embedding embeddingsInitializer(Initializer init) {
+    requireUnbuilt("embeddings_initializer");
+    embeddingsInitializer = init;
+    return this;
+  }
+
+  @Override
+  public Embedding name(String newName) {
+    super.name(newName);
+    return this;
+  }
+
+  public Variable embeddings() {
+    return embeddings;
+  }
+
+  @Override
+  protected void build(List<Shape> inputShapes) {
+    Shape s = Shape.of(inputDim, outputDim);
+    embeddings = addWeight("embeddings", s, embeddingsInitializer.initialize(s), true);
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+    int[] in = inputShapes.get(0).dims();
+    int[] out = java.util.Arrays.copyOf(in, in.length + 1);
+    out[in.length] = outputDim;
+    return List.of(Shape.of(out));
+  }
+
+  @Override
+  protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
+    Tensor ids = inputs.get(0);
+    if (ids.dtype() != DType.INT32 && ids.dtype() != DType.INT64) {
+      ids = MathOps.cast(ids, DType.INT32);
+    }
+    return List.of(IndexingOps.take(embeddings, ids, 0));
+  }
+}
