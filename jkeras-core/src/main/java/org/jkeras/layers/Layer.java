@@ -237,6 +237,19 @@ public abstract class Layer extends Operation {
     return call(inputs, context);
   }
 
+  /**
+   * Builds the layer for these input shapes if it is not built yet, checking them as a call
+   * would (wrappers such as TimeDistributed build their inner layer this way).
+   */
+  public void buildFor(List<Shape> inputShapes) {
+    prepare(inputShapes);
+  }
+
+  /** The output shapes a call with these input shapes would give. */
+  public List<Shape> outputShapesFor(List<Shape> inputShapes) {
+    return computeOutputShapes(inputShapes);
+  }
+
   /** Checks the inputs and builds the layer on its first call. */
   private void prepare(List<Shape> shapes) {
     InputSpec.checkAll(inputSpec, name, shapes);
