@@ -166,6 +166,35 @@ public abstract class Layer extends Operation {
     return out;
   }
 
+  /** Copies of every weight's values, in {@link #weights()} order (Keras's get_weights). */
+  public List<Tensor> getWeights() {
+    List<Tensor> out = new ArrayList<>();
+    for (Variable v : weights()) {
+      out.add(Tensor.wrap(v.toFloatArray(), v.shape()));
+    }
+    return out;
+  }
+
+  /** Sets every weight, in {@link #weights()} order (Keras's set_weights); shapes must match. */
+  public void setWeights(List<Tensor> values) {
+    List<Variable> vars = weights();
+    if (values.size() != vars.size()) {
+      throw new JKerasException("You called setWeights(weights) on layer \"" + name + "\" with a"
+          + " weight list of length " + values.size() + ", but the layer was expecting "
+          + vars.size() + " weights.");
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      if (!vars.get(i).shape().equals(values.get(i).shape())) {
+        throw new JKerasException("Weight " + i + " ('" + vars.get(i).name() + "') of layer \""
+            + name + "\" has shape " + vars.get(i).shape() + ", which is not compatible with the"
+            + " provided weight shape " + values.get(i).shape() + ".");
+      }
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      vars.get(i).assign(values.get(i));
+    }
+  }
+
   /** The number of scalars in all weights. */
   public long countParams() {
     long n = 0;
