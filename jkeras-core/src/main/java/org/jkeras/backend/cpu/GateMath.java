@@ -1,0 +1,109 @@
+package org.jkeras.backend.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.jkeras.backend.CellActivation;
+
+/**
+ * Vectorised gate activations for the fused recurrent kernels: exp, sigmoid and tanh to about
+ * 1e-7 relative error (Cephes polynomials), and each activation's derivative written in terms of
+ * its output, so backward passes need only the activated values the forward pass kept.
+ */
+final class GateMath {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final int L = S.length();
+  private static final VectorMask<Float> ALL = S.maskAll(true);
+
+  private static final float LOG2E = 1.44269504088896341f;
+  private static final float LN2_HI = 0.693359375f;
+  private static final float LN2_LO = -2.12194440e-4f;
+  /** 1.5 * 2^23: adding it rounds a float of magnitude below 2^22 to the nearest integer. */
+  private static final float ROUND_MAGIC = 12582912f;
+  private static final int ROUND_MAGIC_BITS = Float.floatToRawIntBits(ROUND_MAGIC);
+
+  private GateMath() {}
+
+  /** The lanes {@code [j, min(j + L, n))}: all lanes except on a row's last, partial vector. */
+  static VectorMask<Float> mask(int j, int n) {
+    return j + L <= n ? ALL : S.indexInRange(j, n);
+  }
+
+  /** {@code e^x}, clamped to [-87, 88] so the result stays a normal float. */
+  static FloatVector exp(FloatVector x) {
+    x = x.max(-87f).min(88f);
+    FloatVector t = x.fma(LOG2E, ROUND_MAGIC);
+    FloatVector n = t.sub(ROUND_MAGIC);
+    IntVector bits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
+    FloatVector r = n.fma(bc(-LN2_HI), x);
+    r = n.fma(bc(-LN2_LO), r);
+    FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
+    p = p.fma(r, bc(8.3334519073E-3f));
+    p = p.fma(r, bc(4.1665795894E-2f));
+    p = p.fma(r, bc(1.6666665459E-1f));
+    p = p.fma(r, bc(5.0000001201E-1f));
+    FloatVector r2 = r.mul(r);
+    FloatVector er = p.fma(r2, r).add(1f);
+    FloatVector scale =
+        bits.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    return er.mul(scale);
+  }
+
+  private static FloatVector bc(float v) {
+    return FloatVector.broadcast(S, v);
+  }
+
+  static FloatVector sigmoid(FloatVector x) {
+    return FloatVector.broadcast(S, 1f).div(exp(x.neg()).add(1f));
+  }
+
+  static FloatVector tanh(FloatVector x) {
+    FloatVector ax = x.abs();
+    // Small |x|: odd polynomial (no cancellation); otherwise 1 - 2 / (e^{2|x|} + 1).
+    FloatVector s = x.mul(x);
+    FloatVector p = s.fma(-5.70498872745E-3f, 2.06390887954E-2f);
+    p = p.fma(s, bc(-5.37397155531E-2f));
+    p = p.fma(s, bc(1.33314422036E-1f));
+    p = p.fma(s, bc(-3.33332819422E-1f));
+    FloatVector small = p.mul(s).fma(x, x);
+    FloatVector big = FloatVector.broadcast(S, 1f).sub(
+        FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(1f)));
+    big = big.lanewise(VectorOperators.NEG, x.compare(VectorOperators.LT, 0f));
+    return small.blend(big, ax.compare(VectorOperators.GE, 0.625f));
+  }
+
+  static FloatVector apply(CellActivation a, FloatVector x) {
+    return switch (a) {
+      case TANH -> tanh(x);
+      case SIGMOID -> sigmoid(x);
+      case RELU -> x.max(0f);
+      case LINEAR -> x;
+      case HARD_SIGMOID -> x.fma(1f / 6f, 0.5f).max(0f).min(1f);
+    };
+  }
+
+  /** The activation's derivative at the input that produced output {@code y}. */
+  static FloatVector derivative(CellActivation a, FloatVector y) {
+    return switch (a) {
+      case TANH -> y.mul(y).neg().add(1f);
+      case SIGMOID -> y.sub(y.mul(y));
+      case RELU -> FloatVector.zero(S).blend(1f, y.compare(VectorOperators.GT, 0f));
+      case LINEAR -> FloatVector.broadcast(S, 1f);
+      case HARD_SIGMOID -> FloatVector.zero(S).blend(1f / 6f,
+          y.compare(VectorOperators.GT, 0f).and(y.compare(VectorOperators.LT, 1f)));
+    };
+  }
+
+  /** Applies {@code a} in place to {@code v[off, off + n)}. */
+  static void apply(CellActivation a, float[] v, int off, int n) {
+    if (a == CellActivation.LINEAR) {
+      return;
+    }
+    for (int j = 0; j < n; j += L) {
+      VectorMask<Float> m = mask(j, n);
+      apply(a, FloatVector.fromArray(S, v, off + j, m)).intoArray(v, off + j, m);
+    }
+  }
+}
