@@ -1,7 +1,9 @@
 package org.jkeras.backend.cpu;
 
+import static org.jkeras.backend.cpu.GateMath.L;
 import static org.jkeras.backend.cpu.GateMath.S;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import org.jkeras.backend.CellActivation;
@@ -14,7 +16,7 @@ import org.jkeras.backend.Tensor;
 /**
  * The fused GRU (gate order z, r, h), in both Keras forms: reset-after (the Keras 3 default,
  * {@code hh = act(x W_h + b_ih + r * (h U_h + b_rh))}, one recurrent GEMM per step) and
- * reset-before ({@code hh = act(x W_h + (r * h) U_h + b_h)}, two). Laid out like {@link CpuLstm}.
+ * reset-before ({@code hh = act(x W_h + b_h + (r * h) U_h)}, two). Laid out like {@link CpuLstm}.
  */
 final class CpuGru {
   private CpuGru() {}
@@ -31,7 +33,6 @@ final class CpuGru {
     float[] u = recurrentKernel.floatData();
     // Reset-after: input bias then recurrent bias; reset-before: one bias, on the input side.
     float[] b = bias != null ? bias.floatData() : new float[2 * ng];
-    int recBias = after ? ng : -1;
     float[] g = RecurrentSupport.project(x, nb * nt, nf, kernel.floatData(), ng);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
     float[] seq = new float[nb * nt * nu];
@@ -43,8 +44,8 @@ final class CpuGru {
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
       int rows = hi - lo;
-      int recWidth = after ? ng : 2 * nu;
-      float[] rc = new float[rows * recWidth];
+      int rw = after ? ng : 2 * nu;
+      float[] rc = new float[rows * rw];
       float[] rh = new float[rows * nu];
       for (int s = 0; s < nt; s++) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
@@ -53,36 +54,29 @@ final class CpuGru {
             System.arraycopy(h, r * nu, hPrev, (r * nt + t) * nu, nu);
           }
         }
-        gemm.sgemm(false, false, rows, recWidth, nu, 1f, h, lo * nu, nu, u, 0, ng, 0f, rc, 0,
-            recWidth);
+        gemm.sgemm(false, false, rows, rw, nu, 1f, h, lo * nu, nu, u, 0, ng, 0f, rc, 0, rw);
         for (int r = lo; r < hi; r++) {
           int go = (r * nt + t) * ng;
-          int ro = (r - lo) * recWidth;
+          int ro = (r - lo) * rw;
           if (flags != null && !flags[r * nt + t]) {
-            java.util.Arrays.fill(rh, (r - lo) * nu, (r - lo + 1) * nu, 0f);
+            Arrays.fill(rh, (r - lo) * nu, (r - lo + 1) * nu, 0f);
             continue;
           }
-          for (int j = 0; j < nu; j += GateMath.L) {
-            VectorMask<Float> m = GateMath.mask(j, nu);
-            FloatVector z = GateMath.apply(rec, sum(g, go + j, b, j, rc, ro + j, m)
-                .add(after ? FloatVector.fromArray(S, b, recBias + j, m) : FloatVector.zero(S)));
-            FloatVector rr = GateMath.apply(rec, sum(g, go + nu + j, b, nu + j, rc, ro + nu + j, m)
-                .add(after ? FloatVector.fromArray(S, b, recBias + nu + j, m)
-                    : FloatVector.zero(S)));
-            z.intoArray(g, go + j, m);
-            rr.intoArray(g, go + nu + j, m);
-            FloatVector hp = FloatVector.fromArray(S, h, r * nu + j, m);
-            if (after) {
-              FloatVector rhv = FloatVector.fromArray(S, rc, ro + 2 * nu + j, m)
-                  .add(FloatVector.fromArray(S, b, recBias + 2 * nu + j, m));
-              rhv.intoArray(rh, (r - lo) * nu + j, m);
-              FloatVector hh = GateMath.apply(act, FloatVector.fromArray(S, g, go + 2 * nu + j, m)
-                  .add(FloatVector.fromArray(S, b, 2 * nu + j, m)).add(rr.mul(rhv)));
-              hh.intoArray(g, go + 2 * nu + j, m);
-              hh.add(z.mul(hp.sub(hh))).intoArray(h, r * nu + j, m);
-            } else {
-              rr.mul(hp).intoArray(rh, (r - lo) * nu + j, m);
-            }
+          RecurrentSupport.addInto(g, go, rc, ro, b, 0, 2 * nu);
+          if (after) {
+            RecurrentSupport.addInto(g, go, b, ng, 2 * nu);
+            RecurrentSupport.addInto(rc, ro + 2 * nu, b, ng + 2 * nu, nu);
+            System.arraycopy(rc, ro + 2 * nu, rh, (r - lo) * nu, nu);
+          }
+          GateMath.activate(rec, g, go, 2 * nu);
+          if (after) {
+            RecurrentSupport.addInto(g, go + 2 * nu, b, 2 * nu, nu);
+            addProduct(g, go + 2 * nu, g, go + nu, rc, ro + 2 * nu, nu);
+            GateMath.activate(act, g, go + 2 * nu, nu);
+            update(g, go, h, r * nu, nu);
+          } else {
+            Arrays.fill(rh, (r - lo) * nu, (r - lo + 1) * nu, 0f);
+            addProduct(rh, (r - lo) * nu, g, go + nu, h, r * nu, nu);
           }
         }
         if (!after) {
@@ -90,14 +84,16 @@ final class CpuGru {
               (lo * nt + t) * ng + 2 * nu, nt * ng);
           for (int r = lo; r < hi; r++) {
             if (flags == null || flags[r * nt + t]) {
-              finishBefore(g, (r * nt + t) * ng, b, h, r * nu, nu, act);
+              int go = (r * nt + t) * ng;
+              RecurrentSupport.addInto(g, go + 2 * nu, b, 2 * nu, nu);
+              GateMath.activate(act, g, go + 2 * nu, nu);
+              update(g, go, h, r * nu, nu);
             }
           }
         }
         for (int r = lo; r < hi; r++) {
-          int out = (r * nt + s) * nu;
           if (flags == null || flags[r * nt + t] || !o.zeroOutputForMask()) {
-            System.arraycopy(h, r * nu, seq, out, nu);
+            System.arraycopy(h, r * nu, seq, (r * nt + s) * nu, nu);
           }
           if (keep) {
             System.arraycopy(rh, (r - lo) * nu, extra, (r * nt + t) * nu, nu);
@@ -106,26 +102,27 @@ final class CpuGru {
       }
     });
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.GRU, o, nb, nt,
-        nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, extra);
+        nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, extra, null);
     return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)),
         new Tensor[] {Tensor.wrap(h, h0.shape())}, trace);
   }
 
-  private static FloatVector sum(float[] g, int gk, float[] b, int bk, float[] rc, int rk,
-      VectorMask<Float> m) {
-    return FloatVector.fromArray(S, g, gk, m).add(FloatVector.fromArray(S, b, bk, m))
-        .add(FloatVector.fromArray(S, rc, rk, m));
+  /** {@code a[ao + j] += p[po + j] * q[qo + j]}. */
+  private static void addProduct(float[] a, int ao, float[] p, int po, float[] q, int qo,
+      int n) {
+    for (int j = 0; j < n; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, n);
+      FloatVector.fromArray(S, p, po + j, m).fma(FloatVector.fromArray(S, q, qo + j, m),
+          FloatVector.fromArray(S, a, ao + j, m)).intoArray(a, ao + j, m);
+    }
   }
 
-  /** Reset-before: the candidate from {@code x W_h + (r * h) U_h + b_h}, then the new state. */
-  private static void finishBefore(float[] g, int go, float[] b, float[] h, int ho, int nu,
-      CellActivation act) {
-    for (int j = 0; j < nu; j += GateMath.L) {
-      VectorMask<Float> m = GateMath.mask(j, nu);
-      FloatVector hh = GateMath.apply(act, FloatVector.fromArray(S, g, go + 2 * nu + j, m)
-          .add(FloatVector.fromArray(S, b, 2 * nu + j, m)));
-      hh.intoArray(g, go + 2 * nu + j, m);
+  /** {@code h = hh + z * (h - hh)}: the update gate mixes the old state and the candidate. */
+  private static void update(float[] g, int go, float[] h, int ho, int nu) {
+    for (int j = 0; j < nu; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, nu);
       FloatVector z = FloatVector.fromArray(S, g, go + j, m);
+      FloatVector hh = FloatVector.fromArray(S, g, go + 2 * nu + j, m);
       FloatVector hp = FloatVector.fromArray(S, h, ho + j, m);
       hh.add(z.mul(hp.sub(hh))).intoArray(h, ho + j, m);
     }
@@ -139,10 +136,13 @@ final class CpuGru {
     int ng = 3 * nu;
     RecurrentOptions o = tr.options;
     boolean after = o.resetAfter();
+    CellActivation act = o.activation();
+    CellActivation rec = o.recurrentActivation();
     float[] dgx = new float[nb * nt * ng];
     float[] dgh = after ? new float[nb * nt * ng] : null;
     float[] dh = dhLast.clone();
     float[] u = tr.recurrentKernel;
+    float[] g = tr.gates;
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
       int rows = hi - lo;
@@ -157,7 +157,17 @@ final class CpuGru {
             }
             continue;
           }
-          stepBack(tr, r * nt + t, dgx, dgh, dh, r * nu, dSeq, ds);
+          int row = r * nt + t;
+          int go = row * ng;
+          updateBack(tr, row, dgx, dh, r * nu, dSeq, ds);
+          GateMath.scaleByDerivative(act, g, go + 2 * nu, dgx, go + 2 * nu, nu);
+          if (after) {
+            resetAfterBack(tr, row, dgx, dgh);
+            GateMath.scaleByDerivative(rec, g, go, dgx, go, 2 * nu);
+            System.arraycopy(dgx, go, dgh, go, 2 * nu);
+          } else {
+            GateMath.scaleByDerivative(rec, g, go, dgx, go, nu);
+          }
         }
         int gOff = (lo * nt + t) * ng;
         if (after) {
@@ -169,7 +179,9 @@ final class CpuGru {
             drh, 0, nu);
         for (int r = lo; r < hi; r++) {
           if (tr.on(r, t)) {
-            resetBack(tr, r * nt + t, dgx, dh, r * nu, drh, (r - lo) * nu);
+            int row = r * nt + t;
+            resetBeforeBack(tr, row, dgx, dh, r * nu, drh, (r - lo) * nu);
+            GateMath.scaleByDerivative(rec, g, row * ng + nu, dgx, row * ng + nu, nu);
           }
         }
         gemm.sgemm(false, true, rows, nu, 2 * nu, 1f, dgx, gOff, nt * ng, u, 0, ng, 1f, dh,
@@ -199,56 +211,54 @@ final class CpuGru {
   }
 
   /**
-   * One row's gate gradients at one step. Reset-after fills both the input-side and the
-   * recurrent-side pre-activation gradients; reset-before fills z and h, leaving r to {@link
-   * #resetBack} once {@code d(r * h)} is known.
+   * From {@code dh} (state plus output) through {@code h = hh + z * (h_prev - hh)}: the gradients
+   * of z and of the candidate (both before their activations' derivatives) and the direct part
+   * of {@code dh_prev}.
    */
-  private static void stepBack(RecurrentTrace tr, int row, float[] dgx, float[] dgh, float[] dh,
-      int so, float[] dSeq, int ds) {
+  private static void updateBack(RecurrentTrace tr, int row, float[] dgx, float[] dh, int so,
+      float[] dSeq, int ds) {
     int nu = tr.units;
     int go = row * 3 * nu;
     int po = row * nu;
     float[] g = tr.gates;
-    boolean after = dgh != null;
-    CellActivation act = tr.options.activation();
-    CellActivation rec = tr.options.recurrentActivation();
-    for (int j = 0; j < nu; j += GateMath.L) {
-      VectorMask<Float> m = GateMath.mask(j, nu);
+    for (int j = 0; j < nu; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, nu);
       FloatVector z = FloatVector.fromArray(S, g, go + j, m);
       FloatVector hh = FloatVector.fromArray(S, g, go + 2 * nu + j, m);
       FloatVector hp = FloatVector.fromArray(S, tr.hPrev, po + j, m);
       FloatVector dht = FloatVector.fromArray(S, dh, so + j, m)
           .add(FloatVector.fromArray(S, dSeq, ds + j, m));
-      FloatVector dz = dht.mul(hp.sub(hh)).mul(GateMath.derivative(rec, z));
-      FloatVector dah = dht.sub(dht.mul(z)).mul(GateMath.derivative(act, hh));
-      dz.intoArray(dgx, go + j, m);
-      dah.intoArray(dgx, go + 2 * nu + j, m);
+      dht.mul(hp.sub(hh)).intoArray(dgx, go + j, m);
+      dht.sub(dht.mul(z)).intoArray(dgx, go + 2 * nu + j, m);
       dht.mul(z).intoArray(dh, so + j, m);
-      if (after) {
-        FloatVector rr = FloatVector.fromArray(S, g, go + nu + j, m);
-        FloatVector rh = FloatVector.fromArray(S, tr.extra, po + j, m);
-        FloatVector dr = dah.mul(rh).mul(GateMath.derivative(rec, rr));
-        dr.intoArray(dgx, go + nu + j, m);
-        dz.intoArray(dgh, go + j, m);
-        dr.intoArray(dgh, go + nu + j, m);
-        dah.mul(rr).intoArray(dgh, go + 2 * nu + j, m);
-      }
+    }
+  }
+
+  /** Reset-after: the reset gate's gradient and the recurrent candidate's, {@code dhh * r}. */
+  private static void resetAfterBack(RecurrentTrace tr, int row, float[] dgx, float[] dgh) {
+    int nu = tr.units;
+    int go = row * 3 * nu;
+    int po = row * nu;
+    for (int j = 0; j < nu; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, nu);
+      FloatVector dah = FloatVector.fromArray(S, dgx, go + 2 * nu + j, m);
+      dah.mul(FloatVector.fromArray(S, tr.extra, po + j, m)).intoArray(dgx, go + nu + j, m);
+      dah.mul(FloatVector.fromArray(S, tr.gates, go + nu + j, m))
+          .intoArray(dgh, go + 2 * nu + j, m);
     }
   }
 
   /** Reset-before: from {@code d(r * h)} to the reset gate's gradient and the direct dh. */
-  private static void resetBack(RecurrentTrace tr, int row, float[] dgx, float[] dh, int so,
-      float[] drh, int dro) {
+  private static void resetBeforeBack(RecurrentTrace tr, int row, float[] dgx, float[] dh,
+      int so, float[] drh, int dro) {
     int nu = tr.units;
     int go = row * 3 * nu;
     int po = row * nu;
-    CellActivation rec = tr.options.recurrentActivation();
-    for (int j = 0; j < nu; j += GateMath.L) {
-      VectorMask<Float> m = GateMath.mask(j, nu);
+    for (int j = 0; j < nu; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, nu);
       FloatVector rr = FloatVector.fromArray(S, tr.gates, go + nu + j, m);
-      FloatVector hp = FloatVector.fromArray(S, tr.hPrev, po + j, m);
       FloatVector d = FloatVector.fromArray(S, drh, dro + j, m);
-      d.mul(hp).mul(GateMath.derivative(rec, rr)).intoArray(dgx, go + nu + j, m);
+      d.mul(FloatVector.fromArray(S, tr.hPrev, po + j, m)).intoArray(dgx, go + nu + j, m);
       FloatVector.fromArray(S, dh, so + j, m).add(d.mul(rr)).intoArray(dh, so + j, m);
     }
   }

@@ -1,5 +1,6 @@
 package org.jkeras.backend.cpu;
 
+import static org.jkeras.backend.cpu.GateMath.L;
 import static org.jkeras.backend.cpu.GateMath.S;
 
 import jdk.incubator.vector.FloatVector;
@@ -12,11 +13,11 @@ import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
 /**
- * The fused LSTM: one GEMM projects every timestep's input, then each step adds {@code h @ U}
- * straight into that projection (a GEMM with a strided output) and finishes the gates in one
- * vectorised pass. Batch rows are independent, so long sequences split the batch over threads
- * with no synchronisation per step. The backward pass mirrors it and ends with one GEMM per
- * weight gradient.
+ * The fused LSTM: one GEMM projects every timestep's input, each step adds one small GEMM
+ * {@code h @ U} and finishes the gates in a few short vector passes over the row (kept apart so
+ * each compiles to plain vector code). Batch rows are independent, so long sequences split the
+ * batch over threads with no synchronisation per step. The backward pass mirrors it and ends
+ * with one GEMM per weight gradient.
  */
 final class CpuLstm {
   private CpuLstm() {}
@@ -31,17 +32,20 @@ final class CpuLstm {
     float[] x = inputs.floatData();
     float[] u = recurrentKernel.floatData();
     float[] b = bias != null ? bias.floatData() : new float[ng];
-    float[] gates = RecurrentSupport.project(x, nb * nt, nf, kernel.floatData(), ng);
+    float[] g = RecurrentSupport.project(x, nb * nt, nf, kernel.floatData(), ng);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
     float[] seq = new float[nb * nt * nu];
     float[] h = h0.floatData().clone();
     float[] c = c0.floatData().clone();
     float[] hPrev = keep ? new float[nb * nt * nu] : null;
     float[] cPrev = keep ? new float[nb * nt * nu] : null;
+    float[] actC = keep ? new float[nb * nt * nu] : null;
     CellActivation act = o.activation();
     CellActivation rec = o.recurrentActivation();
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
+      float[] rc = new float[(hi - lo) * ng];
+      float[] tmp = new float[nu];
       for (int s = 0; s < nt; s++) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
         if (keep) {
@@ -50,50 +54,58 @@ final class CpuLstm {
             System.arraycopy(c, r * nu, cPrev, (r * nt + t) * nu, nu);
           }
         }
-        gemm.sgemm(false, false, hi - lo, ng, nu, 1f, h, lo * nu, nu, u, 0, ng, 1f, gates,
-            (lo * nt + t) * ng, nt * ng);
+        gemm.sgemm(false, false, hi - lo, ng, nu, 1f, h, lo * nu, nu, u, 0, ng, 0f, rc, 0, ng);
         for (int r = lo; r < hi; r++) {
           int out = (r * nt + s) * nu;
-          if (flags != null && !flags[r * nt + t]) {
+          int row = r * nt + t;
+          if (flags != null && !flags[row]) {
             if (!o.zeroOutputForMask()) {
               System.arraycopy(h, r * nu, seq, out, nu);
             }
             continue;
           }
-          step(gates, (r * nt + t) * ng, b, h, c, r * nu, seq, out, nu, act, rec);
+          int go = row * ng;
+          RecurrentSupport.addInto(g, go, rc, (r - lo) * ng, b, 0, ng);
+          GateMath.activate(rec, g, go, 2 * nu);
+          GateMath.activate(act, g, go + 2 * nu, nu);
+          GateMath.activate(rec, g, go + 3 * nu, nu);
+          float[] ac = keep ? actC : tmp;
+          int ao = keep ? row * nu : 0;
+          carry(g, go, c, r * nu, ac, ao, nu);
+          GateMath.activate(act, ac, ao, nu);
+          output(g, go + 3 * nu, ac, ao, h, r * nu, seq, out, nu);
         }
       }
     });
     Tensor[] states = {Tensor.wrap(h, h0.shape()), Tensor.wrap(c, c0.shape())};
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.LSTM, o, nb, nt,
-        nf, nu, x, kernel.floatData(), u, bias != null, flags, gates, hPrev, cPrev);
+        nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, cPrev, actC);
     return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)), states, trace);
   }
 
-  /** Activates one row's gates in place and advances its h and c. */
-  private static void step(float[] g, int go, float[] b, float[] h, float[] c, int so,
-      float[] seq, int out, int nu, CellActivation act, CellActivation rec) {
-    for (int j = 0; j < nu; j += GateMath.L) {
-      VectorMask<Float> m = GateMath.mask(j, nu);
-      FloatVector i = gate(g, go + j, b, j, m, rec);
-      FloatVector f = gate(g, go + nu + j, b, nu + j, m, rec);
-      FloatVector cc = gate(g, go + 2 * nu + j, b, 2 * nu + j, m, act);
-      FloatVector og = gate(g, go + 3 * nu + j, b, 3 * nu + j, m, rec);
-      FloatVector cn = f.mul(FloatVector.fromArray(S, c, so + j, m)).add(i.mul(cc));
-      FloatVector hn = og.mul(GateMath.apply(act, cn));
-      cn.intoArray(c, so + j, m);
-      hn.intoArray(h, so + j, m);
-      hn.intoArray(seq, out + j, m);
+  /** {@code c = f * c + i * g}, also copied to {@code ac} (activated next). */
+  private static void carry(float[] g, int go, float[] c, int co, float[] ac, int ao, int nu) {
+    for (int j = 0; j < nu; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, nu);
+      FloatVector i = FloatVector.fromArray(S, g, go + j, m);
+      FloatVector f = FloatVector.fromArray(S, g, go + nu + j, m);
+      FloatVector cc = FloatVector.fromArray(S, g, go + 2 * nu + j, m);
+      FloatVector cn = f.mul(FloatVector.fromArray(S, c, co + j, m)).add(i.mul(cc));
+      cn.intoArray(c, co + j, m);
+      cn.intoArray(ac, ao + j, m);
     }
   }
 
-  /** {@code a(g[k] + b[bk])} for one vector of a gate, stored back into {@code g}. */
-  private static FloatVector gate(float[] g, int k, float[] b, int bk, VectorMask<Float> m,
-      CellActivation a) {
-    FloatVector v = GateMath.apply(a,
-        FloatVector.fromArray(S, g, k, m).add(FloatVector.fromArray(S, b, bk, m)));
-    v.intoArray(g, k, m);
-    return v;
+  /** {@code h = o * act(c)}, into the state and the output sequence. */
+  private static void output(float[] g, int oo, float[] ac, int ao, float[] h, int ho,
+      float[] seq, int out, int nu) {
+    for (int j = 0; j < nu; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, nu);
+      FloatVector hn = FloatVector.fromArray(S, g, oo + j, m)
+          .mul(FloatVector.fromArray(S, ac, ao + j, m));
+      hn.intoArray(h, ho + j, m);
+      hn.intoArray(seq, out + j, m);
+    }
   }
 
   static RecurrentGradients backward(RecurrentTrace tr, float[] dSeq, float[] dhLast,
@@ -106,19 +118,29 @@ final class CpuLstm {
     float[] dh = dhLast.clone();
     float[] dc = dcLast.clone();
     RecurrentOptions o = tr.options;
+    CellActivation act = o.activation();
+    CellActivation rec = o.recurrentActivation();
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
+      float[] tmp = new float[nu];
       for (int s = nt - 1; s >= 0; s--) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
         for (int r = lo; r < hi; r++) {
           int ds = (r * nt + s) * nu;
+          int row = r * nt + t;
           if (!tr.on(r, t)) {
             if (!o.zeroOutputForMask()) {
               RecurrentSupport.addInto(dh, r * nu, dSeq, ds, nu);
             }
             continue;
           }
-          stepBack(tr, (r * nt + t), dg, dh, dc, r * nu, dSeq, ds);
+          int go = row * ng;
+          outputBack(tr, row, dg, dh, r * nu, dSeq, ds, tmp);
+          GateMath.scaleByDerivative(act, tr.activatedCarry, row * nu, tmp, 0, nu);
+          carryBack(tr, row, dg, dh, dc, r * nu, tmp);
+          GateMath.scaleByDerivative(rec, tr.gates, go, dg, go, 2 * nu);
+          GateMath.scaleByDerivative(act, tr.gates, go + 2 * nu, dg, go + 2 * nu, nu);
+          GateMath.scaleByDerivative(rec, tr.gates, go + 3 * nu, dg, go + 3 * nu, nu);
         }
         gemm.sgemm(false, true, hi - lo, nu, ng, 1f, dg, (lo * nt + t) * ng, nt * ng,
             tr.recurrentKernel, 0, ng, 1f, dh, lo * nu, nu);
@@ -133,31 +155,38 @@ final class CpuLstm {
         new Tensor[] {Tensor.wrap(dh, Shape.of(nb, nu)), Tensor.wrap(dc, Shape.of(nb, nu))});
   }
 
-  /** One row's gate gradients at one step; leaves the carry's gradient for the step before. */
-  private static void stepBack(RecurrentTrace tr, int row, float[] dg, float[] dh, float[] dc,
-      int so, float[] dSeq, int ds) {
+  /** From {@code dh} (state plus output): the output gate's gradient and {@code dh * o}. */
+  private static void outputBack(RecurrentTrace tr, int row, float[] dg, float[] dh, int so,
+      float[] dSeq, int ds, float[] tmp) {
+    int nu = tr.units;
+    int oo = row * 4 * nu + 3 * nu;
+    int po = row * nu;
+    for (int j = 0; j < nu; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, nu);
+      FloatVector dht = FloatVector.fromArray(S, dh, so + j, m)
+          .add(FloatVector.fromArray(S, dSeq, ds + j, m));
+      dht.mul(FloatVector.fromArray(S, tr.activatedCarry, po + j, m)).intoArray(dg, oo + j, m);
+      dht.mul(FloatVector.fromArray(S, tr.gates, oo + j, m)).intoArray(tmp, j, m);
+    }
+  }
+
+  /** From the carry's gradient: those of i, f and the candidate, and the carry's before. */
+  private static void carryBack(RecurrentTrace tr, int row, float[] dg, float[] dh, float[] dc,
+      int so, float[] tmp) {
     int nu = tr.units;
     int go = row * 4 * nu;
     int po = row * nu;
     float[] g = tr.gates;
-    CellActivation act = tr.options.activation();
-    CellActivation rec = tr.options.recurrentActivation();
-    for (int j = 0; j < nu; j += GateMath.L) {
-      VectorMask<Float> m = GateMath.mask(j, nu);
+    for (int j = 0; j < nu; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, nu);
+      FloatVector dct = FloatVector.fromArray(S, dc, so + j, m)
+          .add(FloatVector.fromArray(S, tmp, j, m));
       FloatVector i = FloatVector.fromArray(S, g, go + j, m);
       FloatVector f = FloatVector.fromArray(S, g, go + nu + j, m);
       FloatVector cc = FloatVector.fromArray(S, g, go + 2 * nu + j, m);
-      FloatVector og = FloatVector.fromArray(S, g, go + 3 * nu + j, m);
-      FloatVector cp = FloatVector.fromArray(S, tr.extra, po + j, m);
-      FloatVector ac = GateMath.apply(act, f.mul(cp).add(i.mul(cc)));
-      FloatVector dht = FloatVector.fromArray(S, dh, so + j, m)
-          .add(FloatVector.fromArray(S, dSeq, ds + j, m));
-      FloatVector dct = FloatVector.fromArray(S, dc, so + j, m)
-          .add(dht.mul(og).mul(GateMath.derivative(act, ac)));
-      dct.mul(cc).mul(GateMath.derivative(rec, i)).intoArray(dg, go + j, m);
-      dct.mul(cp).mul(GateMath.derivative(rec, f)).intoArray(dg, go + nu + j, m);
-      dct.mul(i).mul(GateMath.derivative(act, cc)).intoArray(dg, go + 2 * nu + j, m);
-      dht.mul(ac).mul(GateMath.derivative(rec, og)).intoArray(dg, go + 3 * nu + j, m);
+      dct.mul(cc).intoArray(dg, go + j, m);
+      dct.mul(FloatVector.fromArray(S, tr.extra, po + j, m)).intoArray(dg, go + nu + j, m);
+      dct.mul(i).intoArray(dg, go + 2 * nu + j, m);
       dct.mul(f).intoArray(dc, so + j, m);
       FloatVector.zero(S).intoArray(dh, so + j, m);
     }

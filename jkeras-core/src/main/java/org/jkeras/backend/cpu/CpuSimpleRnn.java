@@ -1,9 +1,5 @@
 package org.jkeras.backend.cpu;
 
-import static org.jkeras.backend.cpu.GateMath.S;
-
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import org.jkeras.backend.CellActivation;
 import org.jkeras.backend.RecurrentGradients;
 import org.jkeras.backend.RecurrentOptions;
@@ -32,6 +28,7 @@ final class CpuSimpleRnn {
     CellActivation act = o.activation();
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, nu), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
+      float[] rc = new float[(hi - lo) * nu];
       for (int s = 0; s < nt; s++) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
         if (keep) {
@@ -39,8 +36,7 @@ final class CpuSimpleRnn {
             System.arraycopy(h, r * nu, hPrev, (r * nt + t) * nu, nu);
           }
         }
-        gemm.sgemm(false, false, hi - lo, nu, nu, 1f, h, lo * nu, nu, u, 0, nu, 1f, z,
-            (lo * nt + t) * nu, nt * nu);
+        gemm.sgemm(false, false, hi - lo, nu, nu, 1f, h, lo * nu, nu, u, 0, nu, 0f, rc, 0, nu);
         for (int r = lo; r < hi; r++) {
           int out = (r * nt + s) * nu;
           int zo = (r * nt + t) * nu;
@@ -50,19 +46,15 @@ final class CpuSimpleRnn {
             }
             continue;
           }
-          for (int j = 0; j < nu; j += GateMath.L) {
-            VectorMask<Float> m = GateMath.mask(j, nu);
-            FloatVector hn = GateMath.apply(act, FloatVector.fromArray(S, z, zo + j, m)
-                .add(FloatVector.fromArray(S, b, j, m)));
-            hn.intoArray(z, zo + j, m);
-          }
+          RecurrentSupport.addInto(z, zo, rc, (r - lo) * nu, b, 0, nu);
+          GateMath.activate(act, z, zo, nu);
           System.arraycopy(z, zo, h, r * nu, nu);
           System.arraycopy(z, zo, seq, out, nu);
         }
       }
     });
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.SIMPLE_RNN, o,
-        nb, nt, nf, nu, x, kernel.floatData(), u, bias != null, flags, z, hPrev, null);
+        nb, nt, nf, nu, x, kernel.floatData(), u, bias != null, flags, z, hPrev, null, null);
     return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)),
         new Tensor[] {Tensor.wrap(h, h0.shape())}, trace);
   }
@@ -89,14 +81,10 @@ final class CpuSimpleRnn {
             continue;
           }
           int go = (r * nt + t) * nu;
-          for (int j = 0; j < nu; j += GateMath.L) {
-            VectorMask<Float> m = GateMath.mask(j, nu);
-            FloatVector dht = FloatVector.fromArray(S, dh, r * nu + j, m)
-                .add(FloatVector.fromArray(S, dSeq, ds + j, m));
-            dht.mul(GateMath.derivative(act, FloatVector.fromArray(S, tr.gates, go + j, m)))
-                .intoArray(dg, go + j, m);
-            FloatVector.zero(S).intoArray(dh, r * nu + j, m);
-          }
+          System.arraycopy(dh, r * nu, dg, go, nu);
+          RecurrentSupport.addInto(dg, go, dSeq, ds, nu);
+          java.util.Arrays.fill(dh, r * nu, (r + 1) * nu, 0f);
+          GateMath.scaleByDerivative(act, tr.gates, go, dg, go, nu);
         }
         gemm.sgemm(false, true, hi - lo, nu, nu, 1f, dg, (lo * nt + t) * nu, nt * nu,
             tr.recurrentKernel, 0, nu, 1f, dh, lo * nu, nu);

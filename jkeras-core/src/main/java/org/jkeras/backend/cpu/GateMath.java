@@ -15,7 +15,6 @@ import org.jkeras.backend.CellActivation;
 final class GateMath {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final int L = S.length();
-  private static final VectorMask<Float> ALL = S.maskAll(true);
 
   private static final float LOG2E = 1.44269504088896341f;
   private static final float LN2_HI = 0.693359375f;
@@ -25,11 +24,6 @@ final class GateMath {
   private static final int ROUND_MAGIC_BITS = Float.floatToRawIntBits(ROUND_MAGIC);
 
   private GateMath() {}
-
-  /** The lanes {@code [j, min(j + L, n))}: all lanes except on a row's last, partial vector. */
-  static VectorMask<Float> mask(int j, int n) {
-    return j + L <= n ? ALL : S.indexInRange(j, n);
-  }
 
   /** {@code e^x}, clamped to [-87, 88] so the result stays a normal float. */
   static FloatVector exp(FloatVector x) {
@@ -70,40 +64,96 @@ final class GateMath {
     FloatVector small = p.mul(s).fma(x, x);
     FloatVector big = FloatVector.broadcast(S, 1f).sub(
         FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(1f)));
-    big = big.lanewise(VectorOperators.NEG, x.compare(VectorOperators.LT, 0f));
+    big = big.reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
     return small.blend(big, ax.compare(VectorOperators.GE, 0.625f));
   }
 
-  static FloatVector apply(CellActivation a, FloatVector x) {
-    return switch (a) {
-      case TANH -> tanh(x);
-      case SIGMOID -> sigmoid(x);
-      case RELU -> x.max(0f);
-      case LINEAR -> x;
-      case HARD_SIGMOID -> x.fma(1f / 6f, 0.5f).max(0f).min(1f);
-    };
-  }
-
-  /** The activation's derivative at the input that produced output {@code y}. */
-  static FloatVector derivative(CellActivation a, FloatVector y) {
-    return switch (a) {
-      case TANH -> y.mul(y).neg().add(1f);
-      case SIGMOID -> y.sub(y.mul(y));
-      case RELU -> FloatVector.zero(S).blend(1f, y.compare(VectorOperators.GT, 0f));
-      case LINEAR -> FloatVector.broadcast(S, 1f);
-      case HARD_SIGMOID -> FloatVector.zero(S).blend(1f / 6f,
-          y.compare(VectorOperators.GT, 0f).and(y.compare(VectorOperators.LT, 1f)));
-    };
-  }
-
-  /** Applies {@code a} in place to {@code v[off, off + n)}. */
-  static void apply(CellActivation a, float[] v, int off, int n) {
-    if (a == CellActivation.LINEAR) {
-      return;
+  /**
+   * Applies {@code a} in place to {@code v[off, off + n)}. One small loop per activation keeps
+   * each loop fully compiled to vector instructions (a loop over a switch of all of them is
+   * too large for the JIT to inline, and then falls back to slow boxed vectors).
+   */
+  static void activate(CellActivation a, float[] v, int off, int n) {
+    switch (a) {
+      case TANH -> tanh(v, off, n);
+      case SIGMOID -> sigmoid(v, off, n);
+      case RELU -> relu(v, off, n);
+      case LINEAR -> { }
+      case HARD_SIGMOID -> hardSigmoid(v, off, n);
     }
+  }
+
+  /**
+   * {@code d[dOff + j] *= a'(x_j)} where {@code y[yOff + j] = a(x_j)}: turns a gradient with
+   * respect to an activation's output into one with respect to its input.
+   */
+  static void scaleByDerivative(CellActivation a, float[] y, int yOff, float[] d, int dOff,
+      int n) {
+    switch (a) {
+      case TANH -> {
+        for (int j = 0; j < n; j += L) {
+          VectorMask<Float> m = S.indexInRange(j, n);
+          FloatVector yv = FloatVector.fromArray(S, y, yOff + j, m);
+          FloatVector dv = FloatVector.fromArray(S, d, dOff + j, m);
+          dv.sub(dv.mul(yv).mul(yv)).intoArray(d, dOff + j, m);
+        }
+      }
+      case SIGMOID -> {
+        for (int j = 0; j < n; j += L) {
+          VectorMask<Float> m = S.indexInRange(j, n);
+          FloatVector yv = FloatVector.fromArray(S, y, yOff + j, m);
+          FloatVector dv = FloatVector.fromArray(S, d, dOff + j, m);
+          dv.mul(yv.sub(yv.mul(yv))).intoArray(d, dOff + j, m);
+        }
+      }
+      case RELU -> {
+        for (int j = 0; j < n; j += L) {
+          VectorMask<Float> m = S.indexInRange(j, n);
+          FloatVector yv = FloatVector.fromArray(S, y, yOff + j, m);
+          FloatVector dv = FloatVector.fromArray(S, d, dOff + j, m);
+          dv.blend(0f, yv.compare(VectorOperators.LE, 0f)).intoArray(d, dOff + j, m);
+        }
+      }
+      case LINEAR -> { }
+      case HARD_SIGMOID -> {
+        for (int j = 0; j < n; j += L) {
+          VectorMask<Float> m = S.indexInRange(j, n);
+          FloatVector yv = FloatVector.fromArray(S, y, yOff + j, m);
+          FloatVector dv = FloatVector.fromArray(S, d, dOff + j, m).mul(1f / 6f);
+          VectorMask<Float> flat = yv.compare(VectorOperators.LE, 0f)
+              .or(yv.compare(VectorOperators.GE, 1f));
+          dv.blend(0f, flat).intoArray(d, dOff + j, m);
+        }
+      }
+    }
+  }
+
+  private static void tanh(float[] v, int off, int n) {
     for (int j = 0; j < n; j += L) {
-      VectorMask<Float> m = mask(j, n);
-      apply(a, FloatVector.fromArray(S, v, off + j, m)).intoArray(v, off + j, m);
+      VectorMask<Float> m = S.indexInRange(j, n);
+      tanh(FloatVector.fromArray(S, v, off + j, m)).intoArray(v, off + j, m);
+    }
+  }
+
+  private static void sigmoid(float[] v, int off, int n) {
+    for (int j = 0; j < n; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, n);
+      sigmoid(FloatVector.fromArray(S, v, off + j, m)).intoArray(v, off + j, m);
+    }
+  }
+
+  private static void relu(float[] v, int off, int n) {
+    for (int j = 0; j < n; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, n);
+      FloatVector.fromArray(S, v, off + j, m).max(0f).intoArray(v, off + j, m);
+    }
+  }
+
+  private static void hardSigmoid(float[] v, int off, int n) {
+    for (int j = 0; j < n; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, n);
+      FloatVector.fromArray(S, v, off + j, m).fma(1f / 6f, 0.5f).max(0f).min(1f)
+          .intoArray(v, off + j, m);
     }
   }
 }

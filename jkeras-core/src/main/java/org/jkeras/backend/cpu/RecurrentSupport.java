@@ -50,7 +50,7 @@ final class RecurrentSupport {
     for (int r = 0; r < rows; r++) {
       int off = r * ld + col;
       for (int j = 0; j < n; j += GateMath.L) {
-        VectorMask<Float> m = GateMath.mask(j, n);
+        VectorMask<Float> m = s.indexInRange(j, n);
         FloatVector.fromArray(s, acc, j, m).add(FloatVector.fromArray(s, g, off + j, m))
             .intoArray(acc, j, m);
       }
@@ -99,11 +99,21 @@ final class RecurrentSupport {
     return du;
   }
 
+  /** {@code a[aOff, aOff + n) += b[bOff, bOff + n) + c[cOff, cOff + n)}. */
+  static void addInto(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int n) {
+    var s = GateMath.S;
+    for (int j = 0; j < n; j += GateMath.L) {
+      VectorMask<Float> m = s.indexInRange(j, n);
+      FloatVector.fromArray(s, a, aOff + j, m).add(FloatVector.fromArray(s, b, bOff + j, m))
+          .add(FloatVector.fromArray(s, c, cOff + j, m)).intoArray(a, aOff + j, m);
+    }
+  }
+
   /** {@code a[aOff, aOff + n) += b[bOff, bOff + n)}. */
   static void addInto(float[] a, int aOff, float[] b, int bOff, int n) {
     var s = GateMath.S;
     for (int j = 0; j < n; j += GateMath.L) {
-      VectorMask<Float> m = GateMath.mask(j, n);
+      VectorMask<Float> m = s.indexInRange(j, n);
       FloatVector.fromArray(s, a, aOff + j, m).add(FloatVector.fromArray(s, b, bOff + j, m))
           .intoArray(a, aOff + j, m);
     }

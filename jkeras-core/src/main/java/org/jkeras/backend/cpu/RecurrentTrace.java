@@ -29,10 +29,12 @@ final class RecurrentTrace {
   final float[] hPrev;
   /** LSTM: the carry before each step; GRU: {@code h @ U_h + b} (reset-after) or {@code r * h}. */
   final float[] extra;
+  /** LSTM: the activated carry {@code act(c_t)} after each step; null for other cells. */
+  final float[] activatedCarry;
 
   RecurrentTrace(Cell cell, RecurrentOptions options, int batch, int time, int features,
       int units, float[] x, float[] kernel, float[] recurrentKernel, boolean hasBias,
-      boolean[] keep, float[] gates, float[] hPrev, float[] extra) {
+      boolean[] keep, float[] gates, float[] hPrev, float[] extra, float[] activatedCarry) {
     this.cell = cell;
     this.options = options;
     this.batch = batch;
@@ -47,6 +49,7 @@ final class RecurrentTrace {
     this.gates = gates;
     this.hPrev = hPrev;
     this.extra = extra;
+    this.activatedCarry = activatedCarry;
   }
 
   /** Whether step {@code t} (input time) of batch row {@code b} runs the cell. */
