@@ -5,7 +5,6 @@ import static org.jkeras.backend.cpu.GateMath.S;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import org.jkeras.backend.CellActivation;
 import org.jkeras.backend.RecurrentGradients;
 import org.jkeras.backend.RecurrentOptions;
@@ -110,21 +109,28 @@ final class CpuGru {
   /** {@code a[ao + j] += p[po + j] * q[qo + j]}. */
   private static void addProduct(float[] a, int ao, float[] p, int po, float[] q, int qo,
       int n) {
-    for (int j = 0; j < n; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, n);
-      FloatVector.fromArray(S, p, po + j, m).fma(FloatVector.fromArray(S, q, qo + j, m),
-          FloatVector.fromArray(S, a, ao + j, m)).intoArray(a, ao + j, m);
+    int j = 0;
+    for (int end = S.loopBound(n); j < end; j += L) {
+      FloatVector.fromArray(S, p, po + j).fma(FloatVector.fromArray(S, q, qo + j),
+          FloatVector.fromArray(S, a, ao + j)).intoArray(a, ao + j);
+    }
+    for (; j < n; j++) {
+      a[ao + j] += p[po + j] * q[qo + j];
     }
   }
 
   /** {@code h = hh + z * (h - hh)}: the update gate mixes the old state and the candidate. */
   private static void update(float[] g, int go, float[] h, int ho, int nu) {
-    for (int j = 0; j < nu; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, nu);
-      FloatVector z = FloatVector.fromArray(S, g, go + j, m);
-      FloatVector hh = FloatVector.fromArray(S, g, go + 2 * nu + j, m);
-      FloatVector hp = FloatVector.fromArray(S, h, ho + j, m);
-      hh.add(z.mul(hp.sub(hh))).intoArray(h, ho + j, m);
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector z = FloatVector.fromArray(S, g, go + j);
+      FloatVector hh = FloatVector.fromArray(S, g, go + 2 * nu + j);
+      FloatVector hp = FloatVector.fromArray(S, h, ho + j);
+      hh.add(z.mul(hp.sub(hh))).intoArray(h, ho + j);
+    }
+    for (; j < nu; j++) {
+      float hh = g[go + 2 * nu + j];
+      h[ho + j] = hh + g[go + j] * (h[ho + j] - hh);
     }
   }
 
@@ -221,16 +227,24 @@ final class CpuGru {
     int go = row * 3 * nu;
     int po = row * nu;
     float[] g = tr.gates;
-    for (int j = 0; j < nu; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, nu);
-      FloatVector z = FloatVector.fromArray(S, g, go + j, m);
-      FloatVector hh = FloatVector.fromArray(S, g, go + 2 * nu + j, m);
-      FloatVector hp = FloatVector.fromArray(S, tr.hPrev, po + j, m);
-      FloatVector dht = FloatVector.fromArray(S, dh, so + j, m)
-          .add(FloatVector.fromArray(S, dSeq, ds + j, m));
-      dht.mul(hp.sub(hh)).intoArray(dgx, go + j, m);
-      dht.sub(dht.mul(z)).intoArray(dgx, go + 2 * nu + j, m);
-      dht.mul(z).intoArray(dh, so + j, m);
+    float[] hPrev = tr.hPrev;
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector z = FloatVector.fromArray(S, g, go + j);
+      FloatVector hh = FloatVector.fromArray(S, g, go + 2 * nu + j);
+      FloatVector hp = FloatVector.fromArray(S, hPrev, po + j);
+      FloatVector dht = FloatVector.fromArray(S, dh, so + j)
+          .add(FloatVector.fromArray(S, dSeq, ds + j));
+      dht.mul(hp.sub(hh)).intoArray(dgx, go + j);
+      dht.sub(dht.mul(z)).intoArray(dgx, go + 2 * nu + j);
+      dht.mul(z).intoArray(dh, so + j);
+    }
+    for (; j < nu; j++) {
+      float z = g[go + j];
+      float dht = dh[so + j] + dSeq[ds + j];
+      dgx[go + j] = dht * (hPrev[po + j] - g[go + 2 * nu + j]);
+      dgx[go + 2 * nu + j] = dht - dht * z;
+      dh[so + j] = dht * z;
     }
   }
 
@@ -239,12 +253,18 @@ final class CpuGru {
     int nu = tr.units;
     int go = row * 3 * nu;
     int po = row * nu;
-    for (int j = 0; j < nu; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, nu);
-      FloatVector dah = FloatVector.fromArray(S, dgx, go + 2 * nu + j, m);
-      dah.mul(FloatVector.fromArray(S, tr.extra, po + j, m)).intoArray(dgx, go + nu + j, m);
-      dah.mul(FloatVector.fromArray(S, tr.gates, go + nu + j, m))
-          .intoArray(dgh, go + 2 * nu + j, m);
+    float[] rh = tr.extra;
+    float[] g = tr.gates;
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector dah = FloatVector.fromArray(S, dgx, go + 2 * nu + j);
+      dah.mul(FloatVector.fromArray(S, rh, po + j)).intoArray(dgx, go + nu + j);
+      dah.mul(FloatVector.fromArray(S, g, go + nu + j)).intoArray(dgh, go + 2 * nu + j);
+    }
+    for (; j < nu; j++) {
+      float dah = dgx[go + 2 * nu + j];
+      dgx[go + nu + j] = dah * rh[po + j];
+      dgh[go + 2 * nu + j] = dah * g[go + nu + j];
     }
   }
 
@@ -252,14 +272,21 @@ final class CpuGru {
   private static void resetBeforeBack(RecurrentTrace tr, int row, float[] dgx, float[] dh,
       int so, float[] drh, int dro) {
     int nu = tr.units;
-    int go = row * 3 * nu;
+    int ro = row * 3 * nu + nu;
     int po = row * nu;
-    for (int j = 0; j < nu; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, nu);
-      FloatVector rr = FloatVector.fromArray(S, tr.gates, go + nu + j, m);
-      FloatVector d = FloatVector.fromArray(S, drh, dro + j, m);
-      d.mul(FloatVector.fromArray(S, tr.hPrev, po + j, m)).intoArray(dgx, go + nu + j, m);
-      FloatVector.fromArray(S, dh, so + j, m).add(d.mul(rr)).intoArray(dh, so + j, m);
+    float[] g = tr.gates;
+    float[] hPrev = tr.hPrev;
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector d = FloatVector.fromArray(S, drh, dro + j);
+      d.mul(FloatVector.fromArray(S, hPrev, po + j)).intoArray(dgx, ro + j);
+      d.fma(FloatVector.fromArray(S, g, ro + j), FloatVector.fromArray(S, dh, so + j))
+          .intoArray(dh, so + j);
+    }
+    for (; j < nu; j++) {
+      float d = drh[dro + j];
+      dgx[ro + j] = d * hPrev[po + j];
+      dh[so + j] += d * g[ro + j];
     }
   }
 }

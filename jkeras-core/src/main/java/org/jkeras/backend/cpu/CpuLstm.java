@@ -3,8 +3,8 @@ package org.jkeras.backend.cpu;
 import static org.jkeras.backend.cpu.GateMath.L;
 import static org.jkeras.backend.cpu.GateMath.S;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import org.jkeras.backend.CellActivation;
 import org.jkeras.backend.RecurrentGradients;
 import org.jkeras.backend.RecurrentOptions;
@@ -85,26 +85,36 @@ final class CpuLstm {
 
   /** {@code c = f * c + i * g}, also copied to {@code ac} (activated next). */
   private static void carry(float[] g, int go, float[] c, int co, float[] ac, int ao, int nu) {
-    for (int j = 0; j < nu; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, nu);
-      FloatVector i = FloatVector.fromArray(S, g, go + j, m);
-      FloatVector f = FloatVector.fromArray(S, g, go + nu + j, m);
-      FloatVector cc = FloatVector.fromArray(S, g, go + 2 * nu + j, m);
-      FloatVector cn = f.mul(FloatVector.fromArray(S, c, co + j, m)).add(i.mul(cc));
-      cn.intoArray(c, co + j, m);
-      cn.intoArray(ac, ao + j, m);
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector i = FloatVector.fromArray(S, g, go + j);
+      FloatVector f = FloatVector.fromArray(S, g, go + nu + j);
+      FloatVector cc = FloatVector.fromArray(S, g, go + 2 * nu + j);
+      FloatVector cn = f.mul(FloatVector.fromArray(S, c, co + j)).add(i.mul(cc));
+      cn.intoArray(c, co + j);
+      cn.intoArray(ac, ao + j);
+    }
+    for (; j < nu; j++) {
+      float cn = g[go + nu + j] * c[co + j] + g[go + j] * g[go + 2 * nu + j];
+      c[co + j] = cn;
+      ac[ao + j] = cn;
     }
   }
 
   /** {@code h = o * act(c)}, into the state and the output sequence. */
   private static void output(float[] g, int oo, float[] ac, int ao, float[] h, int ho,
       float[] seq, int out, int nu) {
-    for (int j = 0; j < nu; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, nu);
-      FloatVector hn = FloatVector.fromArray(S, g, oo + j, m)
-          .mul(FloatVector.fromArray(S, ac, ao + j, m));
-      hn.intoArray(h, ho + j, m);
-      hn.intoArray(seq, out + j, m);
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector hn = FloatVector.fromArray(S, g, oo + j)
+          .mul(FloatVector.fromArray(S, ac, ao + j));
+      hn.intoArray(h, ho + j);
+      hn.intoArray(seq, out + j);
+    }
+    for (; j < nu; j++) {
+      float hn = g[oo + j] * ac[ao + j];
+      h[ho + j] = hn;
+      seq[out + j] = hn;
     }
   }
 
@@ -161,12 +171,19 @@ final class CpuLstm {
     int nu = tr.units;
     int oo = row * 4 * nu + 3 * nu;
     int po = row * nu;
-    for (int j = 0; j < nu; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, nu);
-      FloatVector dht = FloatVector.fromArray(S, dh, so + j, m)
-          .add(FloatVector.fromArray(S, dSeq, ds + j, m));
-      dht.mul(FloatVector.fromArray(S, tr.activatedCarry, po + j, m)).intoArray(dg, oo + j, m);
-      dht.mul(FloatVector.fromArray(S, tr.gates, oo + j, m)).intoArray(tmp, j, m);
+    float[] ac = tr.activatedCarry;
+    float[] g = tr.gates;
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector dht = FloatVector.fromArray(S, dh, so + j)
+          .add(FloatVector.fromArray(S, dSeq, ds + j));
+      dht.mul(FloatVector.fromArray(S, ac, po + j)).intoArray(dg, oo + j);
+      dht.mul(FloatVector.fromArray(S, g, oo + j)).intoArray(tmp, j);
+    }
+    for (; j < nu; j++) {
+      float dht = dh[so + j] + dSeq[ds + j];
+      dg[oo + j] = dht * ac[po + j];
+      tmp[j] = dht * g[oo + j];
     }
   }
 
@@ -177,18 +194,23 @@ final class CpuLstm {
     int go = row * 4 * nu;
     int po = row * nu;
     float[] g = tr.gates;
-    for (int j = 0; j < nu; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, nu);
-      FloatVector dct = FloatVector.fromArray(S, dc, so + j, m)
-          .add(FloatVector.fromArray(S, tmp, j, m));
-      FloatVector i = FloatVector.fromArray(S, g, go + j, m);
-      FloatVector f = FloatVector.fromArray(S, g, go + nu + j, m);
-      FloatVector cc = FloatVector.fromArray(S, g, go + 2 * nu + j, m);
-      dct.mul(cc).intoArray(dg, go + j, m);
-      dct.mul(FloatVector.fromArray(S, tr.extra, po + j, m)).intoArray(dg, go + nu + j, m);
-      dct.mul(i).intoArray(dg, go + 2 * nu + j, m);
-      dct.mul(f).intoArray(dc, so + j, m);
-      FloatVector.zero(S).intoArray(dh, so + j, m);
+    float[] cp = tr.extra;
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector dct = FloatVector.fromArray(S, dc, so + j)
+          .add(FloatVector.fromArray(S, tmp, j));
+      dct.mul(FloatVector.fromArray(S, g, go + 2 * nu + j)).intoArray(dg, go + j);
+      dct.mul(FloatVector.fromArray(S, cp, po + j)).intoArray(dg, go + nu + j);
+      dct.mul(FloatVector.fromArray(S, g, go + j)).intoArray(dg, go + 2 * nu + j);
+      dct.mul(FloatVector.fromArray(S, g, go + nu + j)).intoArray(dc, so + j);
     }
+    for (; j < nu; j++) {
+      float dct = dc[so + j] + tmp[j];
+      dg[go + j] = dct * g[go + 2 * nu + j];
+      dg[go + nu + j] = dct * cp[po + j];
+      dg[go + 2 * nu + j] = dct * g[go + j];
+      dc[so + j] = dct * g[go + nu + j];
+    }
+    Arrays.fill(dh, so, so + nu, 0f);
   }
 }

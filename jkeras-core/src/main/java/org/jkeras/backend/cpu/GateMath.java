@@ -2,7 +2,6 @@ package org.jkeras.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.jkeras.backend.CellActivation;
@@ -69,9 +68,9 @@ final class GateMath {
   }
 
   /**
-   * Applies {@code a} in place to {@code v[off, off + n)}. One small loop per activation keeps
-   * each loop fully compiled to vector instructions (a loop over a switch of all of them is
-   * too large for the JIT to inline, and then falls back to slow boxed vectors).
+   * Applies {@code a} in place to {@code v[off, off + n)}. Each activation has its own short
+   * loop of whole vectors plus a scalar tail: a masked or switch-heavy loop body grows too large
+   * for the JIT, which then falls back to boxed vectors at a hundred times the cost.
    */
   static void activate(CellActivation a, float[] v, int off, int n) {
     switch (a) {
@@ -90,70 +89,78 @@ final class GateMath {
   static void scaleByDerivative(CellActivation a, float[] y, int yOff, float[] d, int dOff,
       int n) {
     switch (a) {
-      case TANH -> {
-        for (int j = 0; j < n; j += L) {
-          VectorMask<Float> m = S.indexInRange(j, n);
-          FloatVector yv = FloatVector.fromArray(S, y, yOff + j, m);
-          FloatVector dv = FloatVector.fromArray(S, d, dOff + j, m);
-          dv.sub(dv.mul(yv).mul(yv)).intoArray(d, dOff + j, m);
-        }
-      }
-      case SIGMOID -> {
-        for (int j = 0; j < n; j += L) {
-          VectorMask<Float> m = S.indexInRange(j, n);
-          FloatVector yv = FloatVector.fromArray(S, y, yOff + j, m);
-          FloatVector dv = FloatVector.fromArray(S, d, dOff + j, m);
-          dv.mul(yv.sub(yv.mul(yv))).intoArray(d, dOff + j, m);
-        }
-      }
+      case TANH -> tanhDerivative(y, yOff, d, dOff, n);
+      case SIGMOID -> sigmoidDerivative(y, yOff, d, dOff, n);
       case RELU -> {
-        for (int j = 0; j < n; j += L) {
-          VectorMask<Float> m = S.indexInRange(j, n);
-          FloatVector yv = FloatVector.fromArray(S, y, yOff + j, m);
-          FloatVector dv = FloatVector.fromArray(S, d, dOff + j, m);
-          dv.blend(0f, yv.compare(VectorOperators.LE, 0f)).intoArray(d, dOff + j, m);
+        for (int j = 0; j < n; j++) {
+          d[dOff + j] = y[yOff + j] > 0 ? d[dOff + j] : 0f;
         }
       }
       case LINEAR -> { }
       case HARD_SIGMOID -> {
-        for (int j = 0; j < n; j += L) {
-          VectorMask<Float> m = S.indexInRange(j, n);
-          FloatVector yv = FloatVector.fromArray(S, y, yOff + j, m);
-          FloatVector dv = FloatVector.fromArray(S, d, dOff + j, m).mul(1f / 6f);
-          VectorMask<Float> flat = yv.compare(VectorOperators.LE, 0f)
-              .or(yv.compare(VectorOperators.GE, 1f));
-          dv.blend(0f, flat).intoArray(d, dOff + j, m);
+        for (int j = 0; j < n; j++) {
+          float yj = y[yOff + j];
+          d[dOff + j] = yj > 0 && yj < 1 ? d[dOff + j] * (1f / 6f) : 0f;
         }
       }
     }
   }
 
+  private static void tanhDerivative(float[] y, int yOff, float[] d, int dOff, int n) {
+    int j = 0;
+    for (int end = S.loopBound(n); j < end; j += L) {
+      FloatVector yv = FloatVector.fromArray(S, y, yOff + j);
+      FloatVector dv = FloatVector.fromArray(S, d, dOff + j);
+      dv.sub(dv.mul(yv).mul(yv)).intoArray(d, dOff + j);
+    }
+    for (; j < n; j++) {
+      float yj = y[yOff + j];
+      d[dOff + j] *= 1 - yj * yj;
+    }
+  }
+
+  private static void sigmoidDerivative(float[] y, int yOff, float[] d, int dOff, int n) {
+    int j = 0;
+    for (int end = S.loopBound(n); j < end; j += L) {
+      FloatVector yv = FloatVector.fromArray(S, y, yOff + j);
+      FloatVector dv = FloatVector.fromArray(S, d, dOff + j);
+      dv.mul(yv.sub(yv.mul(yv))).intoArray(d, dOff + j);
+    }
+    for (; j < n; j++) {
+      float yj = y[yOff + j];
+      d[dOff + j] *= yj - yj * yj;
+    }
+  }
+
   private static void tanh(float[] v, int off, int n) {
-    for (int j = 0; j < n; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, n);
-      tanh(FloatVector.fromArray(S, v, off + j, m)).intoArray(v, off + j, m);
+    int j = 0;
+    for (int end = S.loopBound(n); j < end; j += L) {
+      tanh(FloatVector.fromArray(S, v, off + j)).intoArray(v, off + j);
+    }
+    for (; j < n; j++) {
+      v[off + j] = (float) Math.tanh(v[off + j]);
     }
   }
 
   private static void sigmoid(float[] v, int off, int n) {
-    for (int j = 0; j < n; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, n);
-      sigmoid(FloatVector.fromArray(S, v, off + j, m)).intoArray(v, off + j, m);
+    int j = 0;
+    for (int end = S.loopBound(n); j < end; j += L) {
+      sigmoid(FloatVector.fromArray(S, v, off + j)).intoArray(v, off + j);
+    }
+    for (; j < n; j++) {
+      v[off + j] = (float) (1 / (1 + Math.exp(-v[off + j])));
     }
   }
 
   private static void relu(float[] v, int off, int n) {
-    for (int j = 0; j < n; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, n);
-      FloatVector.fromArray(S, v, off + j, m).max(0f).intoArray(v, off + j, m);
+    for (int j = 0; j < n; j++) {
+      v[off + j] = Math.max(0f, v[off + j]);
     }
   }
 
   private static void hardSigmoid(float[] v, int off, int n) {
-    for (int j = 0; j < n; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, n);
-      FloatVector.fromArray(S, v, off + j, m).fma(1f / 6f, 0.5f).max(0f).min(1f)
-          .intoArray(v, off + j, m);
+    for (int j = 0; j < n; j++) {
+      v[off + j] = Math.min(1f, Math.max(0f, v[off + j] * (1f / 6f) + 0.5f));
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.jkeras.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import org.jkeras.backend.RecurrentGradients;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -45,15 +44,9 @@ final class RecurrentSupport {
 
   /** {@code out[outOff + j] = sum over rows of g[r * ld + col + j]} for {@code j < n}. */
   static void columnSums(float[] g, int rows, int ld, int col, int n, float[] out, int outOff) {
-    var s = GateMath.S;
     float[] acc = new float[n];
     for (int r = 0; r < rows; r++) {
-      int off = r * ld + col;
-      for (int j = 0; j < n; j += GateMath.L) {
-        VectorMask<Float> m = s.indexInRange(j, n);
-        FloatVector.fromArray(s, acc, j, m).add(FloatVector.fromArray(s, g, off + j, m))
-            .intoArray(acc, j, m);
-      }
+      addInto(acc, 0, g, r * ld + col, n);
     }
     System.arraycopy(acc, 0, out, outOff, n);
   }
@@ -102,20 +95,26 @@ final class RecurrentSupport {
   /** {@code a[aOff, aOff + n) += b[bOff, bOff + n) + c[cOff, cOff + n)}. */
   static void addInto(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int n) {
     var s = GateMath.S;
-    for (int j = 0; j < n; j += GateMath.L) {
-      VectorMask<Float> m = s.indexInRange(j, n);
-      FloatVector.fromArray(s, a, aOff + j, m).add(FloatVector.fromArray(s, b, bOff + j, m))
-          .add(FloatVector.fromArray(s, c, cOff + j, m)).intoArray(a, aOff + j, m);
+    int j = 0;
+    for (int end = s.loopBound(n); j < end; j += GateMath.L) {
+      FloatVector.fromArray(s, a, aOff + j).add(FloatVector.fromArray(s, b, bOff + j))
+          .add(FloatVector.fromArray(s, c, cOff + j)).intoArray(a, aOff + j);
+    }
+    for (; j < n; j++) {
+      a[aOff + j] += b[bOff + j] + c[cOff + j];
     }
   }
 
   /** {@code a[aOff, aOff + n) += b[bOff, bOff + n)}. */
   static void addInto(float[] a, int aOff, float[] b, int bOff, int n) {
     var s = GateMath.S;
-    for (int j = 0; j < n; j += GateMath.L) {
-      VectorMask<Float> m = s.indexInRange(j, n);
-      FloatVector.fromArray(s, a, aOff + j, m).add(FloatVector.fromArray(s, b, bOff + j, m))
-          .intoArray(a, aOff + j, m);
+    int j = 0;
+    for (int end = s.loopBound(n); j < end; j += GateMath.L) {
+      FloatVector.fromArray(s, a, aOff + j).add(FloatVector.fromArray(s, b, bOff + j))
+          .intoArray(a, aOff + j);
+    }
+    for (; j < n; j++) {
+      a[aOff + j] += b[bOff + j];
     }
   }
 }
