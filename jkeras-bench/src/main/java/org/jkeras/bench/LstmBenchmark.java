@@ -25,7 +25,7 @@ public final class LstmBenchmark {
   private LstmBenchmark() {}
 
   public static void main(String[] args) {
-    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 21;
     System.out.println("LSTM batch " + BATCH + ", time " + TIME + ", features " + FEATURES
         + ", units " + UNITS + "; GEMM: " + CpuGemm.get().description() + ", threads "
         + CpuThreads.maxThreads());
@@ -55,7 +55,9 @@ public final class LstmBenchmark {
   }
 
   private static void report(String what, int runs, Supplier<Object> step) {
-    for (int i = 0; i < Math.max(5, runs / 2); i++) {
+    // Warm up until the JIT has settled: at least 20 runs and 3 seconds.
+    long warmEnd = System.nanoTime() + 3_000_000_000L;
+    for (int i = 0; i < 20 || System.nanoTime() < warmEnd; i++) {
       step.get();
     }
     double[] ms = new double[runs];

@@ -7,9 +7,14 @@ import jdk.incubator.vector.VectorSpecies;
 import org.jkeras.backend.CellActivation;
 
 /**
- * Vectorised gate activations for the fused recurrent kernels: exp, sigmoid and tanh to about
- * 1e-7 relative error (Cephes polynomials), and each activation's derivative written in terms of
- * its output, so backward passes need only the activated values the forward pass kept.
+ * Vectorised gate activations for the fused recurrent kernels: sigmoid and tanh to about 1e-7
+ * relative error (Cephes polynomials for exp and small-argument tanh), and each activation's
+ * derivative written in terms of its output, so backward passes need only the activated values
+ * the forward pass kept.
+ *
+ * <p>Every loop is written out in full, with no helper that takes or returns a vector: when the
+ * JIT declines to inline such a helper (large callers often make it), each call boxes its
+ * vectors and runs the Vector API's scalar fallback, tens of times slower.
  */
 final class GateMath {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -23,49 +28,6 @@ final class GateMath {
   private static final int ROUND_MAGIC_BITS = Float.floatToRawIntBits(ROUND_MAGIC);
 
   private GateMath() {}
-
-  /** {@code e^x}, clamped to [-87, 88] so the result stays a normal float. */
-  static FloatVector exp(FloatVector x) {
-    x = x.max(-87f).min(88f);
-    FloatVector t = x.fma(LOG2E, ROUND_MAGIC);
-    FloatVector n = t.sub(ROUND_MAGIC);
-    IntVector bits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
-    FloatVector r = n.fma(bc(-LN2_HI), x);
-    r = n.fma(bc(-LN2_LO), r);
-    FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
-    p = p.fma(r, bc(8.3334519073E-3f));
-    p = p.fma(r, bc(4.1665795894E-2f));
-    p = p.fma(r, bc(1.6666665459E-1f));
-    p = p.fma(r, bc(5.0000001201E-1f));
-    FloatVector r2 = r.mul(r);
-    FloatVector er = p.fma(r2, r).add(1f);
-    FloatVector scale =
-        bits.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    return er.mul(scale);
-  }
-
-  private static FloatVector bc(float v) {
-    return FloatVector.broadcast(S, v);
-  }
-
-  static FloatVector sigmoid(FloatVector x) {
-    return FloatVector.broadcast(S, 1f).div(exp(x.neg()).add(1f));
-  }
-
-  static FloatVector tanh(FloatVector x) {
-    FloatVector ax = x.abs();
-    // Small |x|: odd polynomial (no cancellation); otherwise 1 - 2 / (e^{2|x|} + 1).
-    FloatVector s = x.mul(x);
-    FloatVector p = s.fma(-5.70498872745E-3f, 2.06390887954E-2f);
-    p = p.fma(s, bc(-5.37397155531E-2f));
-    p = p.fma(s, bc(1.33314422036E-1f));
-    p = p.fma(s, bc(-3.33332819422E-1f));
-    FloatVector small = p.mul(s).fma(x, x);
-    FloatVector big = FloatVector.broadcast(S, 1f).sub(
-        FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(1f)));
-    big = big.reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
-    return small.blend(big, ax.compare(VectorOperators.GE, 0.625f));
-  }
 
   /**
    * Applies {@code a} in place to {@code v[off, off + n)}. Each activation has its own short
@@ -135,7 +97,34 @@ final class GateMath {
   private static void tanh(float[] v, int off, int n) {
     int j = 0;
     for (int end = S.loopBound(n); j < end; j += L) {
-      tanh(FloatVector.fromArray(S, v, off + j)).intoArray(v, off + j);
+      // tanh(x) written out in full (with exp inline): a helper taking or returning vectors
+      // that the JIT does not inline costs a boxed vector per call.
+      FloatVector x = FloatVector.fromArray(S, v, off + j);
+      FloatVector ax = x.abs();
+      FloatVector s = x.mul(x);
+      FloatVector p = s.fma(-5.70498872745E-3f, 2.06390887954E-2f);
+      p = p.fma(s, FloatVector.broadcast(S, -5.37397155531E-2f));
+      p = p.fma(s, FloatVector.broadcast(S, 1.33314422036E-1f));
+      p = p.fma(s, FloatVector.broadcast(S, -3.33332819422E-1f));
+      FloatVector small = p.mul(s).fma(x, x);
+      FloatVector e = ax.add(ax).min(88f);
+      FloatVector t = e.fma(LOG2E, ROUND_MAGIC);
+      FloatVector k = t.sub(ROUND_MAGIC);
+      IntVector bits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
+      FloatVector r = k.fma(FloatVector.broadcast(S, -LN2_HI), e);
+      r = k.fma(FloatVector.broadcast(S, -LN2_LO), r);
+      FloatVector q = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
+      q = q.fma(r, FloatVector.broadcast(S, 8.3334519073E-3f));
+      q = q.fma(r, FloatVector.broadcast(S, 4.1665795894E-2f));
+      q = q.fma(r, FloatVector.broadcast(S, 1.6666665459E-1f));
+      q = q.fma(r, FloatVector.broadcast(S, 5.0000001201E-1f));
+      FloatVector ex = q.fma(r.mul(r), r).add(1f)
+          .mul(bits.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      FloatVector big = FloatVector.broadcast(S, 1f)
+          .sub(FloatVector.broadcast(S, 2f).div(ex.add(1f)));
+      big = big.reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000))
+          .reinterpretAsFloats();
+      small.blend(big, ax.compare(VectorOperators.GE, 0.625f)).intoArray(v, off + j);
     }
     for (; j < n; j++) {
       v[off + j] = (float) Math.tanh(v[off + j]);
@@ -145,7 +134,22 @@ final class GateMath {
   private static void sigmoid(float[] v, int off, int n) {
     int j = 0;
     for (int end = S.loopBound(n); j < end; j += L) {
-      sigmoid(FloatVector.fromArray(S, v, off + j)).intoArray(v, off + j);
+      // 1 / (1 + e^{-x}), with e^{-x} (Cephes) written inline like tanh's.
+      FloatVector x = FloatVector.fromArray(S, v, off + j);
+      FloatVector e = x.neg().max(-87f).min(88f);
+      FloatVector t = e.fma(LOG2E, ROUND_MAGIC);
+      FloatVector k = t.sub(ROUND_MAGIC);
+      IntVector bits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
+      FloatVector r = k.fma(FloatVector.broadcast(S, -LN2_HI), e);
+      r = k.fma(FloatVector.broadcast(S, -LN2_LO), r);
+      FloatVector q = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
+      q = q.fma(r, FloatVector.broadcast(S, 8.3334519073E-3f));
+      q = q.fma(r, FloatVector.broadcast(S, 4.1665795894E-2f));
+      q = q.fma(r, FloatVector.broadcast(S, 1.6666665459E-1f));
+      q = q.fma(r, FloatVector.broadcast(S, 5.0000001201E-1f));
+      FloatVector ex = q.fma(r.mul(r), r).add(1f)
+          .mul(bits.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+      FloatVector.broadcast(S, 1f).div(ex.add(1f)).intoArray(v, off + j);
     }
     for (; j < n; j++) {
       v[off + j] = (float) (1 / (1 + Math.exp(-v[off + j])));
