@@ -1,4 +1,43 @@
 package org.jkeras.backend;
 
-/** Fused recurrent kernels over whole sequences, forward and backward through time. */
-public interface RecurrentKernels {}
+/**
+ * Fused recurrent kernels over whole sequences, forward and backward through time. A layer's
+ * cell loop costs one call here instead of a few ops per timestep, which is what makes RNN
+ * training fast: the input projection of all steps is one large matrix product and the backward
+ * pass reuses what the forward pass kept.
+ *
+ * <p>Arguments are checked by the ops; kernels assume consistent shapes: {@code inputs (batch,
+ * time, features)}, initial states {@code (batch, units)} (never null here), kernels and biases in
+ * the Keras layouts, and an optional {@code mask (batch, time)} of any dtype (non-zero = keep).
+ */
+public interface RecurrentKernels {
+  /**
+   * LSTM (gate order i, f, c, o): {@code kernel (features, 4u)}, {@code recurrentKernel (u,
+   * 4u)}, {@code bias (4u)} or null. States {@code [h, c]}.
+   */
+  RecurrentResult lstm(Tensor inputs, Tensor h0, Tensor c0, Tensor kernel, Tensor recurrentKernel,
+      Tensor bias, Tensor mask, RecurrentOptions options, boolean keepForBackward);
+
+  /**
+   * GRU (gate order z, r, h): {@code kernel (features, 3u)}, {@code recurrentKernel (u, 3u)},
+   * {@code bias (2, 3u)} with reset-after (input bias row 0, recurrent bias row 1), {@code (3u)}
+   * without, or null. States {@code [h]}.
+   */
+  RecurrentResult gru(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
+      Tensor bias, Tensor mask, RecurrentOptions options, boolean keepForBackward);
+
+  /**
+   * SimpleRNN: {@code kernel (features, u)}, {@code recurrentKernel (u, u)}, {@code bias (u)} or
+   * null. States {@code [h]}.
+   */
+  RecurrentResult simpleRnn(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
+      Tensor bias, Tensor mask, RecurrentOptions options, boolean keepForBackward);
+
+  /**
+   * Backpropagation through time for a result made with {@code keepForBackward}: from the
+   * gradients of the sequence and of each final state to those of every input. The gradient of
+   * the inputs is computed only when {@code inputsGradient} is set (it costs a large product).
+   */
+  RecurrentGradients backward(RecurrentResult forward, Tensor sequenceGradient,
+      Tensor[] stateGradients, boolean inputsGradient);
+}

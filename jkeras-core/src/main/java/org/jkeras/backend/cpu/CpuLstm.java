@@ -1,0 +1,216 @@
+package org.jkeras.backend.cpu;
+
+import static org.jkeras.backend.cpu.GateMath.L;
+import static org.jkeras.backend.cpu.GateMath.S;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import org.jkeras.backend.CellActivation;
+import org.jkeras.backend.RecurrentGradients;
+import org.jkeras.backend.RecurrentOptions;
+import org.jkeras.backend.RecurrentResult;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+
+/**
+ * The fused LSTM: one GEMM projects every timestep's input, each step adds one small GEMM
+ * {@code h @ U} and finishes the gates in a few short vector passes over the row (kept apart so
+ * each compiles to plain vector code). Batch rows are independent, so long sequences split the
+ * batch over threads with no synchronisation per step. The backward pass mirrors it and ends
+ * with one GEMM per weight gradient.
+ */
+final class CpuLstm {
+  private CpuLstm() {}
+
+  static RecurrentResult forward(Tensor inputs, Tensor h0, Tensor c0, Tensor kernel,
+      Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions o, boolean keep) {
+    int nb = inputs.shape().dim(0);
+    int nt = inputs.shape().dim(1);
+    int nf = inputs.shape().dim(2);
+    int nu = recurrentKernel.shape().dim(0);
+    int ng = 4 * nu;
+    float[] x = inputs.floatData();
+    float[] u = recurrentKernel.floatData();
+    float[] b = bias != null ? bias.floatData() : new float[ng];
+    float[] g = RecurrentSupport.project(x, nb * nt, nf, kernel.floatData(), ng);
+    boolean[] flags = RecurrentSupport.keepFlags(mask);
+    float[] seq = new float[nb * nt * nu];
+    float[] h = h0.floatData().clone();
+    float[] c = c0.floatData().clone();
+    float[] hPrev = keep ? new float[nb * nt * nu] : null;
+    float[] cPrev = keep ? new float[nb * nt * nu] : null;
+    float[] actC = keep ? new float[nb * nt * nu] : null;
+    CellActivation act = o.activation();
+    CellActivation rec = o.recurrentActivation();
+    CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
+      Gemm gemm = CpuGemm.singleThreaded();
+      float[] rc = new float[(hi - lo) * ng];
+      float[] tmp = new float[nu];
+      for (int s = 0; s < nt; s++) {
+        int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
+        if (keep) {
+          for (int r = lo; r < hi; r++) {
+            System.arraycopy(h, r * nu, hPrev, (r * nt + t) * nu, nu);
+            System.arraycopy(c, r * nu, cPrev, (r * nt + t) * nu, nu);
+          }
+        }
+        gemm.sgemm(false, false, hi - lo, ng, nu, 1f, h, lo * nu, nu, u, 0, ng, 0f, rc, 0, ng);
+        for (int r = lo; r < hi; r++) {
+          int out = (r * nt + s) * nu;
+          int row = r * nt + t;
+          if (flags != null && !flags[row]) {
+            if (!o.zeroOutputForMask()) {
+              System.arraycopy(h, r * nu, seq, out, nu);
+            }
+            continue;
+          }
+          int go = row * ng;
+          RecurrentSupport.addInto(g, go, rc, (r - lo) * ng, b, 0, ng);
+          GateMath.activate(rec, g, go, 2 * nu);
+          GateMath.activate(act, g, go + 2 * nu, nu);
+          GateMath.activate(rec, g, go + 3 * nu, nu);
+          float[] ac = keep ? actC : tmp;
+          int ao = keep ? row * nu : 0;
+          carry(g, go, c, r * nu, ac, ao, nu);
+          GateMath.activate(act, ac, ao, nu);
+          output(g, go + 3 * nu, ac, ao, h, r * nu, seq, out, nu);
+        }
+      }
+    });
+    Tensor[] states = {Tensor.wrap(h, h0.shape()), Tensor.wrap(c, c0.shape())};
+    RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.LSTM, o, nb, nt,
+        nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, cPrev, actC);
+    return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)), states, trace);
+  }
+
+  /** {@code c = f * c + i * g}, also copied to {@code ac} (activated next). */
+  private static void carry(float[] g, int go, float[] c, int co, float[] ac, int ao, int nu) {
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector i = FloatVector.fromArray(S, g, go + j);
+      FloatVector f = FloatVector.fromArray(S, g, go + nu + j);
+      FloatVector cc = FloatVector.fromArray(S, g, go + 2 * nu + j);
+      FloatVector cn = f.mul(FloatVector.fromArray(S, c, co + j)).add(i.mul(cc));
+      cn.intoArray(c, co + j);
+      cn.intoArray(ac, ao + j);
+    }
+    for (; j < nu; j++) {
+      float cn = g[go + nu + j] * c[co + j] + g[go + j] * g[go + 2 * nu + j];
+      c[co + j] = cn;
+      ac[ao + j] = cn;
+    }
+  }
+
+  /** {@code h = o * act(c)}, into the state and the output sequence. */
+  private static void output(float[] g, int oo, float[] ac, int ao, float[] h, int ho,
+      float[] seq, int out, int nu) {
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector hn = FloatVector.fromArray(S, g, oo + j)
+          .mul(FloatVector.fromArray(S, ac, ao + j));
+      hn.intoArray(h, ho + j);
+      hn.intoArray(seq, out + j);
+    }
+    for (; j < nu; j++) {
+      float hn = g[oo + j] * ac[ao + j];
+      h[ho + j] = hn;
+      seq[out + j] = hn;
+    }
+  }
+
+  static RecurrentGradients backward(RecurrentTrace tr, float[] dSeq, float[] dhLast,
+      float[] dcLast, boolean inputsGradient) {
+    int nb = tr.batch;
+    int nt = tr.time;
+    int nu = tr.units;
+    int ng = 4 * nu;
+    float[] dg = new float[nb * nt * ng];
+    float[] dh = dhLast.clone();
+    float[] dc = dcLast.clone();
+    RecurrentOptions o = tr.options;
+    CellActivation act = o.activation();
+    CellActivation rec = o.recurrentActivation();
+    CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
+      Gemm gemm = CpuGemm.singleThreaded();
+      float[] tmp = new float[nu];
+      for (int s = nt - 1; s >= 0; s--) {
+        int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
+        for (int r = lo; r < hi; r++) {
+          int ds = (r * nt + s) * nu;
+          int row = r * nt + t;
+          if (!tr.on(r, t)) {
+            if (!o.zeroOutputForMask()) {
+              RecurrentSupport.addInto(dh, r * nu, dSeq, ds, nu);
+            }
+            continue;
+          }
+          int go = row * ng;
+          outputBack(tr, row, dg, dh, r * nu, dSeq, ds, tmp);
+          GateMath.scaleByDerivative(act, tr.activatedCarry, row * nu, tmp, 0, nu);
+          carryBack(tr, row, dg, dh, dc, r * nu, tmp);
+          GateMath.scaleByDerivative(rec, tr.gates, go, dg, go, 2 * nu);
+          GateMath.scaleByDerivative(act, tr.gates, go + 2 * nu, dg, go + 2 * nu, nu);
+          GateMath.scaleByDerivative(rec, tr.gates, go + 3 * nu, dg, go + 3 * nu, nu);
+        }
+        gemm.sgemm(false, true, hi - lo, nu, ng, 1f, dg, (lo * nt + t) * ng, nt * ng,
+            tr.recurrentKernel, 0, ng, 1f, dh, lo * nu, nu);
+      }
+    });
+    float[] db = new float[ng];
+    if (tr.hasBias) {
+      RecurrentSupport.columnSums(dg, nb * nt, ng, 0, ng, db, 0);
+    }
+    return RecurrentSupport.finish(tr, dg, ng, RecurrentSupport.recurrentKernelGradient(tr, dg, ng),
+        db, Shape.of(ng), inputsGradient,
+        new Tensor[] {Tensor.wrap(dh, Shape.of(nb, nu)), Tensor.wrap(dc, Shape.of(nb, nu))});
+  }
+
+  /** From {@code dh} (state plus output): the output gate's gradient and {@code dh * o}. */
+  private static void outputBack(RecurrentTrace tr, int row, float[] dg, float[] dh, int so,
+      float[] dSeq, int ds, float[] tmp) {
+    int nu = tr.units;
+    int oo = row * 4 * nu + 3 * nu;
+    int po = row * nu;
+    float[] ac = tr.activatedCarry;
+    float[] g = tr.gates;
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector dht = FloatVector.fromArray(S, dh, so + j)
+          .add(FloatVector.fromArray(S, dSeq, ds + j));
+      dht.mul(FloatVector.fromArray(S, ac, po + j)).intoArray(dg, oo + j);
+      dht.mul(FloatVector.fromArray(S, g, oo + j)).intoArray(tmp, j);
+    }
+    for (; j < nu; j++) {
+      float dht = dh[so + j] + dSeq[ds + j];
+      dg[oo + j] = dht * ac[po + j];
+      tmp[j] = dht * g[oo + j];
+    }
+  }
+
+  /** From the carry's gradient: those of i, f and the candidate, and the carry's before. */
+  private static void carryBack(RecurrentTrace tr, int row, float[] dg, float[] dh, float[] dc,
+      int so, float[] tmp) {
+    int nu = tr.units;
+    int go = row * 4 * nu;
+    int po = row * nu;
+    float[] g = tr.gates;
+    float[] cp = tr.extra;
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector dct = FloatVector.fromArray(S, dc, so + j)
+          .add(FloatVector.fromArray(S, tmp, j));
+      dct.mul(FloatVector.fromArray(S, g, go + 2 * nu + j)).intoArray(dg, go + j);
+      dct.mul(FloatVector.fromArray(S, cp, po + j)).intoArray(dg, go + nu + j);
+      dct.mul(FloatVector.fromArray(S, g, go + j)).intoArray(dg, go + 2 * nu + j);
+      dct.mul(FloatVector.fromArray(S, g, go + nu + j)).intoArray(dc, so + j);
+    }
+    for (; j < nu; j++) {
+      float dct = dc[so + j] + tmp[j];
+      dg[go + j] = dct * g[go + 2 * nu + j];
+      dg[go + nu + j] = dct * cp[po + j];
+      dg[go + 2 * nu + j] = dct * g[go + j];
+      dc[so + j] = dct * g[go + nu + j];
+    }
+    Arrays.fill(dh, so, so + nu, 0f);
+  }
+}

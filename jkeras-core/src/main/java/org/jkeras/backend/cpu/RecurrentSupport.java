@@ -1,0 +1,120 @@
+package org.jkeras.backend.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import org.jkeras.backend.RecurrentGradients;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+
+/** Pieces shared by the fused recurrent kernels: projections, masks, weight gradients. */
+final class RecurrentSupport {
+  private RecurrentSupport() {}
+
+  /** The input time processed at step {@code s}. */
+  static int inputTime(int s, int time, boolean goBackwards) {
+    return goBackwards ? time - 1 - s : s;
+  }
+
+  /** {@code x (rows, features) @ w (features, n)} for all timesteps at once. */
+  static float[] project(float[] x, int rows, int features, float[] w, int n) {
+    float[] out = new float[rows * n];
+    CpuGemm.get().sgemm(false, false, rows, n, features, 1f, x, 0, features, w, 0, n, 0f, out, 0,
+        n);
+    return out;
+  }
+
+  /** The mask as one flag per (batch, time) entry, or null when there is none. */
+  static boolean[] keepFlags(Tensor mask) {
+    if (mask == null) {
+      return null;
+    }
+    boolean[] keep = new boolean[mask.size()];
+    for (int k = 0; k < keep.length; k++) {
+      keep[k] = mask.getFlat(k) != 0;
+    }
+    return keep;
+  }
+
+  /**
+   * Multiply-adds per batch row for a whole sequence, so {@link CpuThreads#parallelFor} splits
+   * the batch over threads only when the sequence is long enough to pay for it.
+   */
+  static long workPerRow(int time, int units, int gateWidth) {
+    return (long) time * ((long) units * gateWidth + 16L * gateWidth);
+  }
+
+  /** {@code out[outOff + j] = sum over rows of g[r * ld + col + j]} for {@code j < n}. */
+  static void columnSums(float[] g, int rows, int ld, int col, int n, float[] out, int outOff) {
+    float[] acc = new float[n];
+    for (int r = 0; r < rows; r++) {
+      addInto(acc, 0, g, r * ld + col, n);
+    }
+    System.arraycopy(acc, 0, out, outOff, n);
+  }
+
+  /** {@code out = a^T @ b} over {@code rows} rows: a weight gradient summed over all steps. */
+  static void transposedProduct(float[] a, int aOff, int lda, int aCols, float[] b, int bOff,
+      int ldb, int bCols, int rows, float[] out, int outOff, int ldo) {
+    CpuGemm.get().sgemm(true, false, aCols, bCols, rows, 1f, a, aOff, lda, b, bOff, ldb, 0f, out,
+        outOff, ldo);
+  }
+
+  /** The inputs' gradient {@code dGates (rows, n) @ W^T}, where {@code W} is (features, n). */
+  static float[] inputGradient(float[] dGates, int rows, int n, float[] w, int features) {
+    float[] dx = new float[rows * features];
+    CpuGemm.get().sgemm(false, true, rows, features, n, 1f, dGates, 0, n, w, 0, n, 0f, dx, 0,
+        features);
+    return dx;
+  }
+
+  /**
+   * Wraps up a backward pass from the gradients of the input-side pre-activations {@code dgx
+   * (batch * time, ng)}: the kernel's gradient and, when asked, the inputs' gradient, each one
+   * GEMM over all steps; the recurrent kernel's and the bias's come ready from the cell.
+   */
+  static RecurrentGradients finish(RecurrentTrace tr, float[] dgx, int ng, float[] dRecurrent,
+      float[] dBias, Shape biasShape, boolean inputsGradient, Tensor[] dStates) {
+    int rows = tr.batch * tr.time;
+    int nf = tr.features;
+    float[] dw = new float[nf * ng];
+    transposedProduct(tr.x, 0, nf, nf, dgx, 0, ng, ng, rows, dw, 0, ng);
+    Tensor dx = !inputsGradient ? null : Tensor.wrap(inputGradient(dgx, rows, ng, tr.kernel, nf),
+        Shape.of(tr.batch, tr.time, nf));
+    return new RecurrentGradients(dx, dStates, Tensor.wrap(dw, Shape.of(nf, ng)),
+        Tensor.wrap(dRecurrent, Shape.of(tr.units, dRecurrent.length / tr.units)),
+        tr.hasBias ? Tensor.wrap(dBias, biasShape) : null);
+  }
+
+  /** The gradient of a recurrent kernel {@code hPrev^T @ dgh} and of a bias {@code sum(dgx)}. */
+  static float[] recurrentKernelGradient(RecurrentTrace tr, float[] dgh, int ng) {
+    float[] du = new float[tr.units * ng];
+    transposedProduct(tr.hPrev, 0, tr.units, tr.units, dgh, 0, ng, ng, tr.batch * tr.time, du, 0,
+        ng);
+    return du;
+  }
+
+  /** {@code a[aOff, aOff + n) += b[bOff, bOff + n) + c[cOff, cOff + n)}. */
+  static void addInto(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int n) {
+    var s = GateMath.S;
+    int j = 0;
+    for (int end = s.loopBound(n); j < end; j += GateMath.L) {
+      FloatVector.fromArray(s, a, aOff + j).add(FloatVector.fromArray(s, b, bOff + j))
+          .add(FloatVector.fromArray(s, c, cOff + j)).intoArray(a, aOff + j);
+    }
+    for (; j < n; j++) {
+      a[aOff + j] += b[bOff + j] + c[cOff + j];
+    }
+  }
+
+  /** {@code a[aOff, aOff + n) += b[bOff, bOff + n)}. */
+  static void addInto(float[] a, int aOff, float[] b, int bOff, int n) {
+    var s = GateMath.S;
+    int j = 0;
+    for (int end = s.loopBound(n); j < end; j += GateMath.L) {
+      FloatVector.fromArray(s, a, aOff + j).add(FloatVector.fromArray(s, b, bOff + j))
+          .intoArray(a, aOff + j);
+    }
+    for (; j < n; j++) {
+      a[aOff + j] += b[bOff + j];
+    }
+  }
+}
