@@ -2,6 +2,7 @@ package org.jkeras.ops;
 
 import java.util.List;
 import org.jkeras.backend.DType;
+import org.jkeras.backend.RecurrentOptions;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -642,6 +643,44 @@ public final class Ops {
    */
   public static Tensor averagePool2d(Tensor inputs, int poolSize, int strides, String padding) {
     return PoolOps.averagePool2d(inputs, poolSize, strides, padding);
+  }
+
+  /**
+   * LSTM with the Keras defaults: returns {@code [sequence, h, c]}. See {@link RecurrentOps#lstm}.
+   */
+  public static List<Tensor> lstm(Tensor inputs, Tensor h0, Tensor c0, Tensor kernel, Tensor recurrentKernel, Tensor bias) {
+    return RecurrentOps.lstm(inputs, h0, c0, kernel, recurrentKernel, bias);
+  }
+
+  /** See {@link RecurrentOps#lstm}. */
+  public static List<Tensor> lstm(Tensor inputs, Tensor h0, Tensor c0, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
+    return RecurrentOps.lstm(inputs, h0, c0, kernel, recurrentKernel, bias, mask, options);
+  }
+
+  /**
+   * GRU with the Keras defaults (reset-after): returns {@code [sequence, h]}. See {@link
+   * RecurrentOps#gru}.
+   */
+  public static List<Tensor> gru(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel, Tensor bias) {
+    return RecurrentOps.gru(inputs, h0, kernel, recurrentKernel, bias);
+  }
+
+  /** See {@link RecurrentOps#gru}. */
+  public static List<Tensor> gru(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
+    return RecurrentOps.gru(inputs, h0, kernel, recurrentKernel, bias, mask, options);
+  }
+
+  /**
+   * SimpleRNN with the Keras defaults (tanh): returns {@code [sequence, h]}. See {@link
+   * RecurrentOps#simpleRnn}.
+   */
+  public static List<Tensor> simpleRnn(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel, Tensor bias) {
+    return RecurrentOps.simpleRnn(inputs, h0, kernel, recurrentKernel, bias);
+  }
+
+  /** See {@link RecurrentOps#simpleRnn}. */
+  public static List<Tensor> simpleRnn(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
+    return RecurrentOps.simpleRnn(inputs, h0, kernel, recurrentKernel, bias, mask, options);
   }
 
   /** See {@link ReductionOps#sum}. */

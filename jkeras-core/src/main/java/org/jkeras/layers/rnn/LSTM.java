@@ -1,0 +1,99 @@
+package org.jkeras.layers.rnn;
+
+import java.util.List;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+import org.jkeras.initializers.Initializer;
+import org.jkeras.ops.RecurrentOps;
+
+/**
+ * Long short-term memory, as Keras 3's LSTM: {@code kernel (features, 4 units)}, {@code
+ * recurrent_kernel (units, 4 units)}, {@code bias (4 units)}, gate order i, f, c, o; with
+ * {@code unit_forget_bias} (default) the forget gate's bias starts at 1.
+ */
+public class LSTM extends BaseRnn {
+  private boolean unitForgetBias = true;
+
+  public LSTM(int units) {
+    super(units, 4, 2, "lstm_cell");
+  }
+
+  public LSTM unitForgetBias(boolean value) {
+    requireUnbuilt("unit_forget_bias");
+    unitForgetBias = value;
+    return this;
+  }
+
+  @Override
+  protected Tensor initialBias(Shape shape) {
+    Tensor init = super.initialBias(shape);
+    if (!unitForgetBias) {
+      return init;
+    }
+    // Keras: zeros for i, ones for f, the initializer for c and o.
+    float[] v = init.toFloatArray();
+    int u = units();
+    java.util.Arrays.fill(v, 0, u, 0f);
+    java.util.Arrays.fill(v, u, 2 * u, 1f);
+    return Tensor.wrap(v, shape);
+  }
+
+  @Override
+  protected List<Tensor> runSequence(Tensor inputs) {
+    return RecurrentOps.lstm(inputs, null, null, kernel(), recurrentKernel(), bias(), null,
+        options());
+  }
+
+  public LSTM activation(String name) {
+    setActivation(name);
+    return this;
+  }
+
+  public LSTM recurrentActivation(String name) {
+    setRecurrentActivation(name);
+    return this;
+  }
+
+  public LSTM useBias(boolean value) {
+    setUseBias(value);
+    return this;
+  }
+
+  /** Output the whole sequence {@code (batch, time, units)} instead of the last step. */
+  public LSTM returnSequences(boolean value) {
+    setReturnSequences(value);
+    return this;
+  }
+
+  /** Also output the final states h and c (use {@code applyOutputs}). */
+  public LSTM returnState(boolean value) {
+    setReturnState(value);
+    return this;
+  }
+
+  public LSTM goBackwards(boolean value) {
+    setGoBackwards(value);
+    return this;
+  }
+
+  public LSTM kernelInitializer(Initializer init) {
+    setKernelInitializer(init);
+    return this;
+  }
+
+  public LSTM recurrentInitializer(Initializer init) {
+    setRecurrentInitializer(init);
+    return this;
+  }
+
+  public LSTM biasInitializer(Initializer init) {
+    setBiasInitializer(init);
+    return this;
+  }
+
+  @Override
+  public LSTM name(String newName) {
+    super.name(newName);
+    return this;
+  }
+}
