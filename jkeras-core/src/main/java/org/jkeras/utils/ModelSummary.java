@@ -203,6 +203,9 @@ public final class ModelSummary {
       bytes /= 1024;
       u++;
     }
-    return String.format(Locale.ROOT, "%,d (%.2f %s)", count, bytes, units[u]);
+    // Python's format rounds exact halves to even (1.125 -> "1.12"); so does HALF_EVEN.
+    String size = new java.math.BigDecimal(bytes).setScale(2, java.math.RoundingMode.HALF_EVEN)
+        .toPlainString();
+    return String.format(Locale.ROOT, "%,d (%s %s)", count, size, units[u]);
   }
 }

@@ -57,6 +57,15 @@ class KerasFixtureModelsTest {
   }
 
   @Test
+  void gruWithKeras3Defaults() {
+    KerasTensor seq = Keras.input(Shape.of(5, 8), "seq");
+    Model model = new Model(seq, new org.jkeras.layers.rnn.GRU(6).name("gru").apply(seq))
+        .name("gru_model");
+    assertSummaryLikeKeras("06a_gru", model);
+    assertPredictsLikeKeras("06a_gru", model);
+  }
+
+  @Test
   void oneConvOnTwoImageSizes() {
     KerasTensor a = Keras.input(Shape.of(32, 32, 3), "img_32");
     KerasTensor b = Keras.input(Shape.of(64, 64, 3), "img_64");

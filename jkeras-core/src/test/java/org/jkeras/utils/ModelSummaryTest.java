@@ -67,6 +67,7 @@ class ModelSummaryTest {
     assertEquals("217 (868.00 B)", ModelSummary.params(217));
     assertEquals("18,722 (73.13 KB)", ModelSummary.params(18722));
     assertEquals("448 (1.75 KB)", ModelSummary.params(448));
+    assertEquals("288 (1.12 KB)", ModelSummary.params(288));
   }
 
   @Test
