@@ -26,6 +26,8 @@ public final class KernelBenchmarks {
       unary(org.jkeras.backend.UnaryFunction.SIGMOID, threads);
       unary(org.jkeras.backend.UnaryFunction.TANH, threads);
     }
+    unaryKernel(org.jkeras.backend.UnaryFunction.SIGMOID);
+    unaryKernel(org.jkeras.backend.UnaryFunction.TANH);
     CpuThreads.setMaxThreads(Runtime.getRuntime().availableProcessors());
     Gemm fallback = new org.jkeras.backend.cpu.ParallelGemm(new org.jkeras.backend.cpu.VectorGemm());
     System.out.println("Fallback GEMM: " + fallback.description());
@@ -76,7 +78,36 @@ public final class KernelBenchmarks {
       }
       best = Math.min(best, (System.nanoTime() - t0) / 50.0 / n);
     }
-    System.out.printf("%s on 1M floats, threads=%d: %.3f ns/element%n",
+    System.out.printf("%s op on 1M floats (new output each call), threads=%d: %.3f ns/element%n",
         fn.name().toLowerCase(java.util.Locale.ROOT), threads, best);
+  }
+
+  /** The kernel alone, into a reused output buffer: what the activation costs without allocation. */
+  static void unaryKernel(org.jkeras.backend.UnaryFunction fn) {
+    int n = 1 << 20;
+    float[] in = org.jkeras.backend.SeededRandom.uniform(n, -8f, 8f, 1);
+    float[] out = new float[n];
+    boolean sigmoid = fn == org.jkeras.backend.UnaryFunction.SIGMOID;
+    for (int i = 0; i < 300; i++) {
+      run(sigmoid, in, out, n);
+    }
+    double best = Double.MAX_VALUE;
+    for (int round = 0; round < 5; round++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 100; i++) {
+        run(sigmoid, in, out, n);
+      }
+      best = Math.min(best, (System.nanoTime() - t0) / 100.0 / n);
+    }
+    System.out.printf("%s kernel on 1M floats (reused output), 1 thread: %.3f ns/element%n",
+        sigmoid ? "sigmoid" : "tanh", best);
+  }
+
+  private static void run(boolean sigmoid, float[] in, float[] out, int n) {
+    if (sigmoid) {
+      org.jkeras.backend.cpu.VectorMath.sigmoid(in, 0, out, 0, n);
+    } else {
+      org.jkeras.backend.cpu.VectorMath.tanh(in, 0, out, 0, n);
+    }
   }
 }
