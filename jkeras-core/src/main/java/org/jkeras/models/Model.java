@@ -28,6 +28,7 @@ public class Model extends Layer {
   private List<String> outputNames;
   private GraphMap graph;
   private List<Layer> layers;
+  private List<String> inputKeys;
 
   public Model(KerasTensor input, KerasTensor output) {
     this(List.of(input), List.of(output));
@@ -44,6 +45,22 @@ public class Model extends Layer {
 
   public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
     this(inputs, outputs, null);
+  }
+
+  /**
+   * A model from named inputs to named outputs; data can then be passed by those input names
+   * ({@link #apply(Map, boolean)}), and the output names key losses and results.
+   */
+  public Model(Map<String, KerasTensor> inputs, Map<String, KerasTensor> outputs) {
+    this(new ArrayList<>(inputs.values()), new ArrayList<>(outputs.values()),
+        new ArrayList<>(outputs.keySet()));
+    this.inputKeys = List.copyOf(inputs.keySet());
+  }
+
+  /** A model from named inputs to one output. */
+  public Model(Map<String, KerasTensor> inputs, KerasTensor output) {
+    this(new ArrayList<>(inputs.values()), List.of(output), null);
+    this.inputKeys = List.copyOf(inputs.keySet());
   }
 
   private Model(List<KerasTensor> inputs, List<KerasTensor> outputs, List<String> names) {
@@ -287,11 +304,10 @@ public class Model extends Layer {
     return out;
   }
 
-  /** Runs the model on inputs given by input name. */
+  /** Runs the model on inputs given by input name (the map keys the model was built with). */
   public List<Tensor> apply(Map<String, Tensor> namedInputs, boolean training) {
     List<Tensor> ordered = new ArrayList<>();
-    for (KerasTensor in : inputs) {
-      String name = in.history().operation().name();
+    for (String name : inputNames()) {
       Tensor t = namedInputs.get(name);
       if (t == null) {
         throw new JKerasException("Missing data for input '" + name + "'. The model's inputs are "
@@ -306,9 +322,12 @@ public class Model extends Layer {
     return applyEager(ordered, CallContext.of(training));
   }
 
-  /** The input layers' names, in input order. */
+  /** The input names, in input order: the keys of a map of inputs, else the input layers' names. */
   public List<String> inputNames() {
     requireGraph();
+    if (inputKeys != null) {
+      return inputKeys;
+    }
     List<String> names = new ArrayList<>();
     for (KerasTensor in : inputs) {
       names.add(in.history().operation().name());

@@ -167,6 +167,48 @@ class FunctionalModelTest {
   }
 
   @Test
+  void namedInputsAndOutputs() {
+    KerasTensor title = Keras.input(Shape.of(3), "title");
+    KerasTensor body = Keras.input(Shape.of(2), "body");
+    KerasTensor joined = Keras.concatenate(List.of(title, body));
+    java.util.Map<String, KerasTensor> ins = new java.util.LinkedHashMap<>();
+    ins.put("t", title);
+    ins.put("b", body);
+    java.util.Map<String, KerasTensor> outs = new java.util.LinkedHashMap<>();
+    outs.put("priority", new Dense(1).apply(joined));
+    outs.put("department", new Dense(4).apply(joined));
+    Model m = new Model(ins, outs);
+    assertEquals(List.of("t", "b"), m.inputNames());
+    assertEquals(List.of("priority", "department"), m.outputNames());
+    List<Tensor> out = m.apply(java.util.Map.of("b", Tensor.ones(2, 2), "t", Tensor.ones(2, 3)),
+        false);
+    assertEquals(Shape.of(2, 4), m.namedOutputs(out).get("department").shape());
+    var e = assertThrows(JKerasException.class,
+        () -> m.apply(java.util.Map.of("t", Tensor.ones(2, 3)), false));
+    assertEquals("Missing data for input 'b'. The model's inputs are [t, b] and the given names"
+        + " are [t].", e.getMessage());
+  }
+
+  @Test
+  void tensorsNotMadeByKerasAreRefused() {
+    KerasTensor stray = new KerasTensor(Shape.withBatch(4), org.jkeras.backend.DType.FLOAT32,
+        "stray");
+    var e = assertThrows(JKerasException.class, () -> new Dense(2).name("d2").apply(stray));
+    assertEquals("Layer 'd2' was called on <KerasTensor shape=(None, 4), dtype=float32,"
+        + " name=stray>, which was not made by Keras.input(...) or a layer call.", e.getMessage());
+  }
+
+  @Test
+  void eagerCallsAreCheckedToo() {
+    Dense d = new Dense(3).name("dense_e");
+    d.apply(Tensor.ones(2, 8));
+    var e = assertThrows(JKerasException.class, () -> d.apply(Tensor.ones(2, 5)));
+    assertEquals("Input 0 of layer \"dense_e\" is incompatible with the layer: expected axis -1"
+        + " of input shape to have value 8, but received input with shape (2, 5)",
+        e.getMessage());
+  }
+
+  @Test
   void frozenLayersKeepTheirWeightsOutOfTraining() {
     KerasTensor x = Keras.input(3);
     Dense d = new Dense(2);
