@@ -3,6 +3,8 @@ package org.jkeras.layers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import org.jkeras.config.Config;
 import org.jkeras.backend.DType;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
@@ -202,6 +204,28 @@ public abstract class Layer extends Operation {
       n += v.size();
     }
     return n;
+  }
+
+  // ---- config ----------------------------------------------------------------------------------
+
+  /**
+   * The layer's config with Keras's keys: {@code name}, {@code trainable}, {@code dtype}, then the
+   * layer's own arguments. {@code fromConfig} of this gives an equal layer.
+   */
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = Config.map();
+    c.put("name", name);
+    c.put("trainable", trainable);
+    c.put("dtype", "float32");
+    return c;
+  }
+
+  /** Applies the base keys ({@code name}, {@code trainable}) of a config to a new layer. */
+  protected void applyBaseConfig(Config config) {
+    if (config.has("name")) {
+      name(config.getString("name", name));
+    }
+    trainable(config.getBoolean("trainable", true));
   }
 
   // ---- calling on symbolic tensors ------------------------------------------------------------

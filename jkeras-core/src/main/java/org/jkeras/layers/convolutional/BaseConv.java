@@ -1,5 +1,8 @@
 package org.jkeras.layers.convolutional;
 
+import org.jkeras.initializers.Initializers;
+import org.jkeras.config.Config;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import org.jkeras.activations.Activation;
@@ -150,5 +153,54 @@ public abstract class BaseConv extends Layer {
       y = MathOps.add(y, bias);
     }
     return List.of(activation.apply(y));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("filters", filters);
+    c.put("kernel_size", Config.intList(kernelSize));
+    c.put("strides", Config.intList(strides));
+    c.put("padding", padding);
+    c.put("data_format", "channels_last");
+    c.put("dilation_rate", Config.intList(dilationRate));
+    c.put("groups", 1);
+    c.put("activation", activation.name());
+    c.put("use_bias", useBias);
+    c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
+    c.put("bias_initializer", Initializers.serialize(biasInitializer));
+    c.put("kernel_regularizer", null);
+    c.put("bias_regularizer", null);
+    c.put("activity_regularizer", null);
+    c.put("kernel_constraint", null);
+    c.put("bias_constraint", null);
+    return c;
+  }
+
+  /** Applies the shared convolution keys of a Keras config to a new layer. */
+  protected static <T extends BaseConv> T configure(T layer, Config c) {
+    int rank = ((BaseConv) layer).rank;
+    layer.applyBaseConfig(c);
+    layer.setStrides(c.getInts("strides", rank, ones(rank)));
+    layer.setPadding(c.getString("padding", "valid"));
+    layer.setDilationRate(c.getInts("dilation_rate", rank, ones(rank)));
+    String format = c.getString("data_format", "channels_last");
+    if (!format.equals("channels_last")) {
+      throw new JKerasException("Layer '" + layer.name() + "' uses data_format=" + format
+          + "; jkeras supports channels_last only.");
+    }
+    if (c.getInt("groups", 1) != 1) {
+      throw new JKerasException("Layer '" + layer.name() + "' uses groups="
+          + c.getInt("groups", 1) + "; jkeras supports groups=1 only.");
+    }
+    layer.setActivation(c.getString("activation", "linear"));
+    layer.setUseBias(c.getBoolean("use_bias", true));
+    if (c.has("kernel_initializer")) {
+      layer.setKernelInitializer(Initializers.deserialize(c.raw("kernel_initializer")));
+    }
+    if (c.has("bias_initializer")) {
+      layer.setBiasInitializer(Initializers.deserialize(c.raw("bias_initializer")));
+    }
+    return layer;
   }
 }

@@ -1,5 +1,6 @@
 package org.jkeras.layers.convolutional;
 
+import org.jkeras.config.Config;
 import org.jkeras.initializers.Initializer;
 
 /** 1-D convolution over {@code (batch, steps, channels)} inputs, as Keras's Conv1D. */
@@ -42,5 +43,10 @@ public class Conv1D extends BaseConv {
   public Conv1D name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  /** A Conv1D layer from its Keras config. */
+  public static Conv1D fromConfig(Config c) {
+    return configure(new Conv1D(c.requireInt("filters"), c.getInts("kernel_size", 1, null)[0]), c);
   }
 }

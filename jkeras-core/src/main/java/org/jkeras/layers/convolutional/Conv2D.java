@@ -1,5 +1,6 @@
 package org.jkeras.layers.convolutional;
 
+import org.jkeras.config.Config;
 import org.jkeras.initializers.Initializer;
 
 /**
@@ -55,5 +56,11 @@ public class Conv2D extends BaseConv {
   public Conv2D name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  /** A Conv2D layer from its Keras config. */
+  public static Conv2D fromConfig(Config c) {
+    int[] k = c.getInts("kernel_size", 2, null);
+    return configure(new Conv2D(c.requireInt("filters"), k[0], k[1]), c);
   }
 }

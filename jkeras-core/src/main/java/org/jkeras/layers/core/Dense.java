@@ -1,5 +1,8 @@
 package org.jkeras.layers.core;
 
+import org.jkeras.initializers.Initializers;
+import org.jkeras.config.Config;
+import java.util.Map;
 import java.util.List;
 import org.jkeras.activations.Activation;
 import org.jkeras.activations.Activations;
@@ -106,5 +109,35 @@ public class Dense extends Layer {
       y = MathOps.add(y, bias);
     }
     return List.of(activation.apply(y));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("units", units);
+    c.put("activation", activation.name());
+    c.put("use_bias", useBias);
+    c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
+    c.put("bias_initializer", Initializers.serialize(biasInitializer));
+    c.put("kernel_regularizer", null);
+    c.put("bias_regularizer", null);
+    c.put("kernel_constraint", null);
+    c.put("bias_constraint", null);
+    return c;
+  }
+
+  /** A Dense layer from its Keras config. */
+  public static Dense fromConfig(Config c) {
+    Dense d = new Dense(c.requireInt("units"));
+    d.applyBaseConfig(c);
+    d.activation(c.getString("activation", "linear"));
+    d.useBias(c.getBoolean("use_bias", true));
+    if (c.has("kernel_initializer")) {
+      d.kernelInitializer(Initializers.deserialize(c.raw("kernel_initializer")));
+    }
+    if (c.has("bias_initializer")) {
+      d.biasInitializer(Initializers.deserialize(c.raw("bias_initializer")));
+    }
+    return d;
   }
 }

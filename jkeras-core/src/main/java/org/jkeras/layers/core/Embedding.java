@@ -1,5 +1,8 @@
 package org.jkeras.layers.core;
 
+import org.jkeras.initializers.Initializers;
+import org.jkeras.config.Config;
+import java.util.Map;
 import java.util.List;
 import org.jkeras.backend.DType;
 import org.jkeras.backend.JKerasException;
@@ -70,5 +73,28 @@ public class Embedding extends Layer {
       ids = MathOps.cast(ids, DType.INT32);
     }
     return List.of(IndexingOps.take(embeddings, ids, 0));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("input_dim", inputDim);
+    c.put("output_dim", outputDim);
+    c.put("embeddings_initializer", Initializers.serialize(embeddingsInitializer));
+    c.put("embeddings_regularizer", null);
+    c.put("activity_regularizer", null);
+    c.put("embeddings_constraint", null);
+    c.put("mask_zero", false);
+    return c;
+  }
+
+  /** An Embedding layer from its Keras config. */
+  public static Embedding fromConfig(Config c) {
+    Embedding e = new Embedding(c.requireInt("input_dim"), c.requireInt("output_dim"));
+    e.applyBaseConfig(c);
+    if (c.has("embeddings_initializer")) {
+      e.embeddingsInitializer(Initializers.deserialize(c.raw("embeddings_initializer")));
+    }
+    return e;
   }
 }

@@ -1,5 +1,7 @@
 package org.jkeras.layers.core;
 
+import org.jkeras.config.Config;
+import java.util.Map;
 import java.util.List;
 import org.jkeras.backend.DType;
 import org.jkeras.backend.JKerasException;
@@ -63,5 +65,22 @@ public final class InputLayer extends Layer {
   @Override
   protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
     return inputs;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = Config.map();
+    c.put("batch_shape", Config.shapeList(batchShape.dims()));
+    c.put("dtype", dtype.kerasName());
+    c.put("sparse", false);
+    c.put("name", name());
+    return c;
+  }
+
+  /** An input layer from its Keras config ({@code batch_shape}, or Keras 2's {@code batch_input_shape}). */
+  public static InputLayer fromConfig(Config c) {
+    String key = c.has("batch_shape") ? "batch_shape" : "batch_input_shape";
+    return new InputLayer(Shape.of(c.getShape(key)),
+        DType.fromKerasName(c.getString("dtype", "float32")), c.getString("name", null));
   }
 }

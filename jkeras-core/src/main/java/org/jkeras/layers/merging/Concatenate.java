@@ -1,6 +1,8 @@
 package org.jkeras.layers.merging;
 
 import java.util.List;
+import java.util.Map;
+import org.jkeras.config.Config;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -69,5 +71,19 @@ public class Concatenate extends Layer {
   public Concatenate name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("axis", axis);
+    return c;
+  }
+
+  /** A Concatenate layer from its Keras config. */
+  public static Concatenate fromConfig(Config c) {
+    Concatenate layer = new Concatenate(c.getInt("axis", -1));
+    layer.applyBaseConfig(c);
+    return layer;
   }
 }

@@ -2,6 +2,7 @@ package org.jkeras.layers.merging;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jkeras.config.Config;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -81,5 +82,11 @@ public abstract class Merge extends Layer {
       }
     }
     return Shape.of(out);
+  }
+
+  /** Applies the base keys of a Keras config to a new merging layer. */
+  public static <T extends Merge> T configure(T layer, Config c) {
+    layer.applyBaseConfig(c);
+    return layer;
   }
 }

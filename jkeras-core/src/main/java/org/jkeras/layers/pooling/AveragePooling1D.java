@@ -1,5 +1,7 @@
 package org.jkeras.layers.pooling;
 
+import org.jkeras.config.Config;
+
 /** Average pooling over 1 spatial axis, as Keras's AveragePooling1D (default pool size 2, strides = pool size). */
 public class AveragePooling1D extends BasePooling {
   public AveragePooling1D() {
@@ -24,5 +26,10 @@ public class AveragePooling1D extends BasePooling {
   public AveragePooling1D name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  /** A AveragePooling1D layer from its Keras config. */
+  public static AveragePooling1D fromConfig(Config c) {
+    return configure(new AveragePooling1D(c.getInts("pool_size", 1, new int[] {2})[0]), c);
   }
 }

@@ -1,5 +1,7 @@
 package org.jkeras.layers.pooling;
 
+import org.jkeras.config.Config;
+
 /** Average pooling over 2 spatial axises, as Keras's AveragePooling2D (default pool size 2, strides = pool size). */
 public class AveragePooling2D extends BasePooling {
   public AveragePooling2D() {
@@ -24,5 +26,11 @@ public class AveragePooling2D extends BasePooling {
   public AveragePooling2D name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  /** A AveragePooling2D layer from its Keras config. */
+  public static AveragePooling2D fromConfig(Config c) {
+    int[] p = c.getInts("pool_size", 2, new int[] {2, 2});
+    return configure(new AveragePooling2D(p[0], p[1]), c);
   }
 }

@@ -1,5 +1,7 @@
 package org.jkeras.layers.pooling;
 
+import org.jkeras.config.Config;
+import java.util.Map;
 import java.util.List;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -51,5 +53,25 @@ public abstract class BasePooling extends Layer {
     Tensor x = inputs.get(0);
     return List.of(max ? PoolOps.maxPool(x, poolSize, strides, padding)
         : PoolOps.averagePool(x, poolSize, strides, padding));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("pool_size", Config.intList(poolSize));
+    c.put("padding", padding);
+    c.put("strides", Config.intList(strides));
+    c.put("data_format", "channels_last");
+    return c;
+  }
+
+  /** Applies the shared pooling keys of a Keras config to a new layer. */
+  protected static <T extends BasePooling> T configure(T layer, Config c) {
+    layer.applyBaseConfig(c);
+    if (c.has("strides")) {
+      layer.setStrides(c.getInts("strides", ((BasePooling) layer).rank, null));
+    }
+    layer.setPadding(c.getString("padding", "valid"));
+    return layer;
   }
 }

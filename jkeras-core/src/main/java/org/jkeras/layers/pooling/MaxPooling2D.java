@@ -1,5 +1,7 @@
 package org.jkeras.layers.pooling;
 
+import org.jkeras.config.Config;
+
 /** Max pooling over 2 spatial axises, as Keras's MaxPooling2D (default pool size 2, strides = pool size). */
 public class MaxPooling2D extends BasePooling {
   public MaxPooling2D() {
@@ -24,5 +26,11 @@ public class MaxPooling2D extends BasePooling {
   public MaxPooling2D name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  /** A MaxPooling2D layer from its Keras config. */
+  public static MaxPooling2D fromConfig(Config c) {
+    int[] p = c.getInts("pool_size", 2, new int[] {2, 2});
+    return configure(new MaxPooling2D(p[0], p[1]), c);
   }
 }

@@ -1,6 +1,8 @@
 package org.jkeras.layers.reshaping;
 
 import java.util.List;
+import java.util.Map;
+import org.jkeras.config.Config;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.layers.CallContext;
@@ -37,5 +39,19 @@ public class Flatten extends Layer {
   public Flatten name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("data_format", "channels_last");
+    return c;
+  }
+
+  /** A Flatten layer from its Keras config. */
+  public static Flatten fromConfig(Config c) {
+    Flatten f = new Flatten();
+    f.applyBaseConfig(c);
+    return f;
   }
 }

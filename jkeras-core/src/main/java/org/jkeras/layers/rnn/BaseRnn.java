@@ -2,6 +2,9 @@ package org.jkeras.layers.rnn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jkeras.config.Config;
+import org.jkeras.initializers.Initializers;
 import org.jkeras.backend.CellActivation;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.RecurrentOptions;
@@ -169,5 +172,72 @@ public abstract class BaseRnn extends Layer {
       out.add(r.get(1 + s));
     }
     return out;
+  }
+
+  /** Whether the cell has a separate gate activation (LSTM and GRU do, SimpleRNN does not). */
+  protected boolean hasRecurrentActivation() {
+    return gates > 1;
+  }
+
+  /** Extra keys a cell type adds after {@code use_bias}'s initializers (LSTM's unit_forget_bias). */
+  protected void putCellConfig(Map<String, Object> c) {}
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("return_sequences", returnSequences);
+    c.put("return_state", returnState);
+    c.put("go_backwards", goBackwards);
+    c.put("stateful", false);
+    c.put("unroll", false);
+    c.put("zero_output_for_mask", false);
+    c.put("units", units);
+    c.put("activation", activation.kerasName());
+    if (hasRecurrentActivation()) {
+      c.put("recurrent_activation", recurrentActivation.kerasName());
+    }
+    c.put("use_bias", useBias);
+    c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
+    c.put("recurrent_initializer", Initializers.serialize(recurrentInitializer));
+    c.put("bias_initializer", Initializers.serialize(biasInitializer));
+    putCellConfig(c);
+    for (String k : new String[] {"kernel_regularizer", "recurrent_regularizer",
+        "bias_regularizer", "activity_regularizer", "kernel_constraint", "recurrent_constraint",
+        "bias_constraint"}) {
+      c.put(k, null);
+    }
+    c.put("dropout", 0.0);
+    c.put("recurrent_dropout", 0.0);
+    c.put("seed", null);
+    return c;
+  }
+
+  /** Applies the shared recurrent keys of a Keras config to a new layer. */
+  protected static <T extends BaseRnn> T configure(T layer, Config c) {
+    layer.applyBaseConfig(c);
+    for (String unsupported : new String[] {"stateful", "unroll"}) {
+      if (c.getBoolean(unsupported, false)) {
+        throw new JKerasException("Layer '" + layer.name() + "' sets " + unsupported
+            + "=true, which jkeras does not support yet.");
+      }
+    }
+    layer.setReturnSequences(c.getBoolean("return_sequences", false));
+    layer.setReturnState(c.getBoolean("return_state", false));
+    layer.setGoBackwards(c.getBoolean("go_backwards", false));
+    layer.setActivation(c.getString("activation", "tanh"));
+    if (layer.hasRecurrentActivation()) {
+      layer.setRecurrentActivation(c.getString("recurrent_activation", "sigmoid"));
+    }
+    layer.setUseBias(c.getBoolean("use_bias", true));
+    if (c.has("kernel_initializer")) {
+      layer.setKernelInitializer(Initializers.deserialize(c.raw("kernel_initializer")));
+    }
+    if (c.has("recurrent_initializer")) {
+      layer.setRecurrentInitializer(Initializers.deserialize(c.raw("recurrent_initializer")));
+    }
+    if (c.has("bias_initializer")) {
+      layer.setBiasInitializer(Initializers.deserialize(c.raw("bias_initializer")));
+    }
+    return layer;
   }
 }

@@ -1,6 +1,8 @@
 package org.jkeras.layers.rnn;
 
 import java.util.List;
+import java.util.Map;
+import org.jkeras.config.Config;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.initializers.Initializer;
@@ -87,5 +89,19 @@ public class GRU extends BaseRnn {
   public GRU name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("reset_after", resetAfter);
+    return c;
+  }
+
+  /** A GRU layer from its Keras config. */
+  public static GRU fromConfig(Config c) {
+    GRU g = configure(new GRU(c.requireInt("units")), c);
+    g.resetAfter(c.getBoolean("reset_after", true));
+    return g;
   }
 }

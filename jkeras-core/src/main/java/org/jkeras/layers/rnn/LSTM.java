@@ -1,6 +1,8 @@
 package org.jkeras.layers.rnn;
 
 import java.util.List;
+import java.util.Map;
+import org.jkeras.config.Config;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.initializers.Initializer;
@@ -95,5 +97,17 @@ public class LSTM extends BaseRnn {
   public LSTM name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  @Override
+  protected void putCellConfig(Map<String, Object> c) {
+    c.put("unit_forget_bias", unitForgetBias);
+  }
+
+  /** An LSTM layer from its Keras config. */
+  public static LSTM fromConfig(Config c) {
+    LSTM l = configure(new LSTM(c.requireInt("units")), c);
+    l.unitForgetBias(c.getBoolean("unit_forget_bias", true));
+    return l;
   }
 }

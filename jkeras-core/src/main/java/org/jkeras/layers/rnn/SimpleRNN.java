@@ -1,6 +1,7 @@
 package org.jkeras.layers.rnn;
 
 import java.util.List;
+import org.jkeras.config.Config;
 import org.jkeras.backend.Tensor;
 import org.jkeras.initializers.Initializer;
 import org.jkeras.ops.RecurrentOps;
@@ -66,5 +67,10 @@ public class SimpleRNN extends BaseRnn {
   public SimpleRNN name(String newName) {
     super.name(newName);
     return this;
+  }
+
+  /** A SimpleRNN layer from its Keras config. */
+  public static SimpleRNN fromConfig(Config c) {
+    return configure(new SimpleRNN(c.requireInt("units")), c);
   }
 }

@@ -2,6 +2,9 @@ package org.jkeras.layers.rnn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jkeras.config.Config;
+import org.jkeras.layers.LayerRegistry;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -92,5 +95,19 @@ public class TimeDistributed extends Layer {
   @Override
   public List<Variable> weights() {
     return layer.weights();
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("layer", LayerRegistry.serialize(layer));
+    return c;
+  }
+
+  /** A TimeDistributed layer from its Keras config (the inner layer nested in it). */
+  public static TimeDistributed fromConfig(Config c) {
+    TimeDistributed td = new TimeDistributed(LayerRegistry.deserialize(c.getMap("layer")));
+    td.applyBaseConfig(c);
+    return td;
   }
 }
