@@ -7,6 +7,7 @@ package org.jkeras.backend;
 public final class Variable extends Tensor {
   private final String name;
   private final boolean trainable;
+  private java.util.function.UnaryOperator<Tensor> constraint;
 
   public Variable(Tensor initialValue, String name, boolean trainable) {
     super(initialValue.shape(), initialValue.toFloatArray());
@@ -25,6 +26,15 @@ public final class Variable extends Tensor {
 
   public boolean trainable() {
     return trainable;
+  }
+
+  /** The projection optimizers apply after each update (Keras's constraints), or null. */
+  public java.util.function.UnaryOperator<Tensor> constraint() {
+    return constraint;
+  }
+
+  public void setConstraint(java.util.function.UnaryOperator<Tensor> constraint) {
+    this.constraint = constraint;
   }
 
   /** Copies {@code value} into this variable; the shapes must match. */

@@ -31,6 +31,10 @@ public abstract class Layer extends Operation {
   private InputSpec inputSpec;
   private final List<Variable> weights = new ArrayList<>();
   private final List<Boolean> weightTrainable = new ArrayList<>();
+  private final List<java.util.function.UnaryOperator<Tensor>> weightRegularizers =
+      new ArrayList<>();
+  private final List<Tensor> activityLosses = new ArrayList<>();
+  private static final ThreadLocal<int[]> CALL_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   protected Layer() {
     this.name = LayerNames.unique(LayerNames.snakeCase(getClass().getSimpleName()));
@@ -113,6 +117,57 @@ public abstract class Layer extends Operation {
   /** The computation, on concrete tensors, with ops (so gradients flow). */
   protected abstract List<Tensor> call(List<Tensor> inputs, CallContext context);
 
+  /**
+   * The computation with the inputs' masks ({@code (batch, time)} tensors, or null entries for
+   * unmasked inputs). Layers that use masks (recurrent, pooling, attention) override this; the
+   * default ignores them.
+   */
+  protected List<Tensor> call(List<Tensor> inputs, List<Tensor> masks, CallContext context) {
+    return call(inputs, context);
+  }
+
+  /** Whether this layer passes masks through unchanged (Keras's {@code supports_masking}). */
+  protected boolean supportsMasking() {
+    return false;
+  }
+
+  /**
+   * The masks of the outputs, one per output (null entries for none): by default the first
+   * input's mask when the layer supports masking, else none (Keras's {@code compute_mask}).
+   */
+  public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+    int outputs = outputShapesFor(inputs.stream().map(Tensor::shape).toList()).size();
+    Tensor first = masks == null || masks.isEmpty() ? null : masks.get(0);
+    return Collections.nCopies(outputs, supportsMasking() ? first : null);
+  }
+
+  // ---- losses -----------------------------------------------------------------------------------
+
+  /** Adds a loss (an activity regularization, for example) to this call's losses. */
+  public void addLoss(Tensor loss) {
+    activityLosses.add(loss);
+  }
+
+  /**
+   * The losses to add to training's loss: the weight regularization penalties (computed now, so
+   * gradients flow to the weights) and the losses added during the last call.
+   */
+  public List<Tensor> losses() {
+    List<Tensor> out = new ArrayList<>();
+    for (int i = 0; i < weights.size(); i++) {
+      if (weightRegularizers.get(i) != null && (trainable || !weightTrainable.get(i))) {
+        out.add(weightRegularizers.get(i).apply(weights.get(i)));
+      }
+    }
+    out.addAll(activityLosses);
+    return out;
+  }
+
+  /** Forgets the losses added by the last call (done at the start of each outermost call). */
+  public void clearLosses() {
+    activityLosses.clear();
+  }
+
   /** The dtypes of the outputs; float32 unless a layer says otherwise. */
   protected List<DType> computeOutputDTypes(List<DType> inputDTypes, int outputs) {
     return Collections.nCopies(outputs, DType.FLOAT32);
@@ -126,13 +181,25 @@ public abstract class Layer extends Operation {
   /** Creates a weight, in creation order (which is Keras's {@code weights} order). */
   protected Variable addWeight(String weightName, Shape shape, Tensor initialValue,
       boolean isTrainable) {
+    return addWeight(weightName, shape, initialValue, isTrainable, null, null);
+  }
+
+  /**
+   * Creates a weight with a regularizer (its penalty joins {@link #losses()}) and a constraint
+   * (applied by optimizers after each update); either may be null.
+   */
+  protected Variable addWeight(String weightName, Shape shape, Tensor initialValue,
+      boolean isTrainable, java.util.function.UnaryOperator<Tensor> regularizer,
+      java.util.function.UnaryOperator<Tensor> constraint) {
     if (!initialValue.shape().equals(shape)) {
       throw new IllegalStateException("initializer gave " + initialValue.shape() + " for "
           + shape);
     }
     Variable v = new Variable(initialValue, name + "/" + weightName, isTrainable);
+    v.setConstraint(constraint);
     weights.add(v);
     weightTrainable.add(isTrainable);
+    weightRegularizers.add(regularizer);
     return v;
   }
 
@@ -281,13 +348,34 @@ public abstract class Layer extends Operation {
 
   /** Computes the layer on concrete tensors and returns every output. */
   public List<Tensor> applyEager(List<Tensor> inputs, CallContext context) {
+    return applyEager(inputs, null, context);
+  }
+
+  /**
+   * Computes the layer on concrete tensors with their masks (null, or one entry per input, null
+   * for an unmasked input) and returns every output.
+   */
+  public List<Tensor> applyEager(List<Tensor> inputs, List<Tensor> masks, CallContext context) {
     checkInputCount(inputs.size());
     List<Shape> shapes = new ArrayList<>();
     for (Tensor t : inputs) {
+      if (t == null) {
+        throw new JKerasException("Layer '" + name + "' was called with a null input.");
+      }
       shapes.add(t.shape());
     }
     prepare(shapes);
-    return call(inputs, context);
+    int[] depth = CALL_DEPTH.get();
+    if (depth[0] == 0) {
+      clearLosses();
+    }
+    depth[0]++;
+    try {
+      boolean anyMask = masks != null && masks.stream().anyMatch(java.util.Objects::nonNull);
+      return anyMask ? call(inputs, masks, context) : call(inputs, context);
+    } finally {
+      depth[0]--;
+    }
   }
 
   /**

@@ -275,26 +275,50 @@ public class Model extends Layer {
   /** Runs the graph on concrete tensors, one per input, in order. */
   @Override
   protected List<Tensor> call(List<Tensor> values, CallContext context) {
+    return run(values, null, context);
+  }
+
+  @Override
+  protected List<Tensor> call(List<Tensor> values, List<Tensor> masks, CallContext context) {
+    return run(values, masks, context);
+  }
+
+  /** Every node in dependency order, each layer given its inputs' masks. */
+  private List<Tensor> run(List<Tensor> values, List<Tensor> masks, CallContext context) {
     List<Shape> shapes = new ArrayList<>();
     for (Tensor t : values) {
       shapes.add(t.shape());
     }
     checkInputShapes(shapes);
     Map<KerasTensor, Tensor> computed = new IdentityHashMap<>();
+    Map<KerasTensor, Tensor> computedMasks = new IdentityHashMap<>();
     for (int i = 0; i < inputs.size(); i++) {
       computed.put(inputs.get(i), values.get(i));
+      if (masks != null && masks.get(i) != null) {
+        computedMasks.put(inputs.get(i), masks.get(i));
+      }
     }
     for (Node node : graph.nodes()) {
       if (node.isInput()) {
         continue;
       }
       List<Tensor> args = new ArrayList<>(node.inputs().size());
+      List<Tensor> argMasks = new ArrayList<>(node.inputs().size());
+      boolean anyMask = false;
       for (KerasTensor in : node.inputs()) {
         args.add(computed.get(in));
+        Tensor m = computedMasks.get(in);
+        argMasks.add(m);
+        anyMask |= m != null;
       }
-      List<Tensor> results = ((Layer) node.operation()).applyEager(args, context);
+      Layer layer = (Layer) node.operation();
+      List<Tensor> results = layer.applyEager(args, anyMask ? argMasks : null, context);
+      List<Tensor> outMasks = layer.computeMask(args, anyMask ? argMasks : null);
       for (int j = 0; j < results.size(); j++) {
         computed.put(node.outputs().get(j), results.get(j));
+        if (outMasks != null && j < outMasks.size() && outMasks.get(j) != null) {
+          computedMasks.put(node.outputs().get(j), outMasks.get(j));
+        }
       }
     }
     List<Tensor> out = new ArrayList<>(outputs.size());
@@ -302,6 +326,23 @@ public class Model extends Layer {
       out.add(computed.get(o));
     }
     return out;
+  }
+
+  /** The losses of every layer: weight penalties and those added during the last call. */
+  @Override
+  public List<Tensor> losses() {
+    List<Tensor> out = new ArrayList<>();
+    for (Layer l : layers()) {
+      out.addAll(l.losses());
+    }
+    return out;
+  }
+
+  @Override
+  public void clearLosses() {
+    for (Layer l : layers()) {
+      l.clearLosses();
+    }
   }
 
   /** Runs the model on inputs given by input name (the map keys the model was built with). */

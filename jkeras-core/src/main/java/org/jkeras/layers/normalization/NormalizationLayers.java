@@ -1,0 +1,13 @@
+package org.jkeras.layers.normalization;
+
+import org.jkeras.layers.LayerRegistry;
+
+/** Registers the normalization layers by Keras class name. */
+public final class NormalizationLayers {
+  private NormalizationLayers() {}
+
+  /** Called once by the registry. */
+  public static void registerAll() {
+
+  }
+}
