@@ -78,19 +78,7 @@ class GuideExamplesTest {
 
   @Test
   void multiInputMultiOutputModelMatchesKeras() {
-    KerasTensor mainInput = Keras.input(Shape.of(100), "main_input", DType.INT32, null);
-    KerasTensor x = new Embedding(100, 16).name("embedding").apply(mainInput);
-    KerasTensor lstmOut = new LSTM(32).name("lstm").apply(x);
-    KerasTensor auxOutput = new Dense(1).activation("sigmoid").name("aux_output").apply(lstmOut);
-    KerasTensor auxInput = Keras.input(Shape.of(5), "aux_input");
-    KerasTensor h = new org.jkeras.layers.merging.Concatenate().name("concat")
-        .apply(List.of(lstmOut, auxInput));
-    h = new Dense(64).activation("relu").name("dense_1").apply(h);
-    h = new Dense(64).activation("relu").name("dense_2").apply(h);
-    h = new Dense(64).activation("relu").name("dense_3").apply(h);
-    KerasTensor mainOutput = new Dense(1).activation("sigmoid").name("main_output").apply(h);
-    Model model = new Model(List.of(mainInput, auxInput), List.of(mainOutput, auxOutput))
-        .name("multi_io");
+    Model model = FixtureModels.multiIo();
     assertEquals(List.of("main_output", "aux_output"), model.outputNames());
     KerasFixtureModelsTest.assertSummaryLikeKeras("02_multi_io", model);
     KerasFixtureModelsTest.assertPredictsLikeKeras("02_multi_io", model);

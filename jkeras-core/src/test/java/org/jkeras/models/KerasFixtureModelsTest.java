@@ -47,20 +47,14 @@ class KerasFixtureModelsTest {
 
   @Test
   void residualConnection() {
-    KerasTensor x = Keras.input(Shape.of(8, 8, 3), "x");
-    KerasTensor y = new Conv2D(3, 3, 3).padding("same").name("conv").apply(x);
-    KerasTensor out = new org.jkeras.layers.merging.Add().name("residual_add")
-        .apply(List.of(x, y));
-    Model model = new Model(x, out).name("residual");
+    Model model = FixtureModels.residual();
     assertSummaryLikeKeras("04_residual", model);
     assertPredictsLikeKeras("04_residual", model);
   }
 
   @Test
   void gruWithKeras3Defaults() {
-    KerasTensor seq = Keras.input(Shape.of(5, 8), "seq");
-    Model model = new Model(seq, new org.jkeras.layers.rnn.GRU(6).name("gru").apply(seq))
-        .name("gru_model");
+    Model model = FixtureModels.gru();
     assertSummaryLikeKeras("06a_gru", model);
     assertPredictsLikeKeras("06a_gru", model);
   }
