@@ -122,7 +122,8 @@ public final class CpuOptimizerKernels {
       for (int i = lo; i < hi; i++) {
         float gi = g[i];
         ag[i] = rho * ag[i] + rest * (gi * gi);
-        float delta = -((float) Math.sqrt(ad[i] + epsilon) * gi / (float) Math.sqrt(ag[i] + epsilon));
+        float rmsDelta = (float) Math.sqrt(ad[i] + epsilon);
+        float delta = -(rmsDelta * gi / (float) Math.sqrt(ag[i] + epsilon));
         ad[i] = rho * ad[i] + rest * (delta * delta);
         w[i] += lr * delta;
       }
