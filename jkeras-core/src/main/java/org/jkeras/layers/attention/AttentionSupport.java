@@ -4,6 +4,7 @@ import org.jkeras.backend.DType;
 import org.jkeras.backend.SeedGenerator;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
+import org.jkeras.ops.ArrayOps;
 import org.jkeras.ops.CompareOps;
 import org.jkeras.ops.MathOps;
 
@@ -57,5 +58,25 @@ final class AttentionSupport {
     Tensor u = Tensor.randomUniform(weights.shape(), 0f, 1f, seeds.next());
     Tensor keep = MathOps.cast(CompareOps.greaterEqual(u, (float) rate), DType.FLOAT32);
     return MathOps.multiply(MathOps.multiply(weights, keep), (float) (1.0 / (1.0 - rate)));
+  }
+
+  /**
+   * Keras's {@code _compute_attention_mask}: the query mask as {@code (B, T, 1)}, the value and
+   * key masks as {@code (B, 1, S)}, the causal mask {@code (1, T, S)} when {@code causalSize}
+   * ({@code [T, S]}) is given, and the explicit {@code (B, T, S)} mask, all and-ed; any may be
+   * null, and null comes back when all are.
+   */
+  static Tensor attentionMask(Tensor queryMask, Tensor valueMask, Tensor keyMask,
+      int[] causalSize, Tensor given) {
+    Tensor qm = asFloat(queryMask);
+    Tensor vm = asFloat(valueMask);
+    Tensor km = asFloat(keyMask);
+    Tensor m = qm == null ? null : ArrayOps.expandDims(qm, -1);
+    m = and(m, vm == null ? null : ArrayOps.expandDims(vm, -2));
+    m = and(m, km == null ? null : ArrayOps.expandDims(km, -2));
+    if (causalSize != null) {
+      m = and(m, causal(causalSize[0], causalSize[1]));
+    }
+    return and(asFloat(given), m);
   }
 }

@@ -298,7 +298,10 @@ public class MultiHeadAttention extends Layer {
     Tensor query = r.get(0);
     Tensor value = r.get(1);
     boolean separateKey = inputs.size() - (attentionMaskInput ? 1 : 0) == 3;
-    Tensor mask = attentionMask(query, value, r.get(3), masks, separateKey);
+    Tensor mask = AttentionSupport.attentionMask(masks == null ? null : masks.get(0),
+        masks == null ? null : masks.get(1), masks == null || !separateKey ? null : masks.get(2),
+        useCausalMask ? new int[] {query.shape().dim(1), value.shape().dim(1)} : null,
+        r.get(3));
     Tensor q = MathOps.multiply(heads(project(query, 0)), (float) (1.0 / Math.sqrt(keyDim)));
     Tensor k = heads(project(r.get(2), 1));
     Tensor v = heads(project(value, 2));
@@ -339,28 +342,6 @@ public class MultiHeadAttention extends Layer {
   /** {@code (B, L, heads, d)} to {@code (B, heads, L, d)}. */
   private static Tensor heads(Tensor x) {
     return ArrayOps.transpose(x, new int[] {0, 2, 1, 3});
-  }
-
-  /**
-   * Keras's {@code _compute_attention_mask}: query mask {@code (B, T, 1)}, value and key masks
-   * {@code (B, 1, S)}, the causal mask {@code (1, T, S)} and the given mask, all and-ed.
-   */
-  private Tensor attentionMask(Tensor query, Tensor value, Tensor given, List<Tensor> masks,
-      boolean separateKey) {
-    Tensor m = null;
-    if (masks != null) {
-      Tensor qm = AttentionSupport.asFloat(masks.get(0));
-      Tensor vm = AttentionSupport.asFloat(masks.get(1));
-      Tensor km = separateKey ? AttentionSupport.asFloat(masks.get(2)) : null;
-      m = qm == null ? null : ArrayOps.expandDims(qm, -1);
-      m = AttentionSupport.and(m, vm == null ? null : ArrayOps.expandDims(vm, -2));
-      m = AttentionSupport.and(m, km == null ? null : ArrayOps.expandDims(km, -2));
-    }
-    if (useCausalMask) {
-      m = AttentionSupport.and(m, AttentionSupport.causal(query.shape().dim(1),
-          value.shape().dim(1)));
-    }
-    return AttentionSupport.and(AttentionSupport.asFloat(given), m);
   }
 
   private synchronized SeedGenerator seedGenerator() {
