@@ -45,7 +45,6 @@ public class Conv2DTranspose extends ConvLayerBase {
 
   public Conv2DTranspose strides(int... values) {
     setStrides(values);
-    checkOutputPadding();
     return this;
   }
 
@@ -54,12 +53,14 @@ public class Conv2DTranspose extends ConvLayerBase {
     return this;
   }
 
-  /** The extra rows and columns at the end of the output, each less than its stride. */
+  /**
+   * The extra rows and columns at the end of the output, each less than its stride (checked
+   * when the layer is built, so the setters may come in any order).
+   */
   public Conv2DTranspose outputPadding(int... values) {
     requireUnbuilt("output_padding");
     outputPadding = values == null ? null
         : ConvShapes.perAxis("Conv2DTranspose", "output_padding", values, 2, 0);
-    checkOutputPadding();
     return this;
   }
 
@@ -118,6 +119,7 @@ public class Conv2DTranspose extends ConvLayerBase {
 
   @Override
   protected void build(List<Shape> inputShapes) {
+    checkOutputPadding();
     int channels = channels(inputShapes.get(0));
     Shape k = kernelShape(filters, channels);
     kernel = addWeight("kernel", k, kernelInitializer.initialize(k), true);
@@ -165,7 +167,7 @@ public class Conv2DTranspose extends ConvLayerBase {
     int[] k = c.getInts("kernel_size", 2, null);
     Conv2DTranspose t = configure(new Conv2DTranspose(c.requireInt("filters"), k[0], k[1]), c);
     if (c.has("output_padding")) {
-      t.outputPadding(c.getInts("output_padding", 2, null));
+      t.outputPadding(c.getInts("output_padding", 2, null)).checkOutputPadding();
     }
     if (c.has("kernel_initializer")) {
       t.kernelInitializer(Initializers.deserialize(c.raw("kernel_initializer")));

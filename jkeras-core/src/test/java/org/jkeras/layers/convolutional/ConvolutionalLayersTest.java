@@ -265,7 +265,7 @@ class ConvolutionalLayersTest {
         "depthwise_regularizer", "pointwise_regularizer", "bias_regularizer",
         "activity_regularizer", "depthwise_constraint", "pointwise_constraint",
         "bias_constraint"), List.copyOf(new SeparableConv2D(2, 3).getConfig().keySet()));
-    Conv2DTranspose padded = new Conv2DTranspose(2, 3).strides(2).outputPadding(1);
+    Conv2DTranspose padded = new Conv2DTranspose(2, 3).outputPadding(1).strides(2);
     Layer copy = LayerRegistry.fromConfig("Conv2DTranspose", padded.getConfig());
     assertEquals(padded.getConfig(), copy.getConfig());
     assertEquals(List.of(1, 1), copy.getConfig().get("output_padding"));
@@ -274,7 +274,8 @@ class ConvolutionalLayersTest {
   @Test
   void kerasErrorMessages() {
     var e = assertThrows(JKerasException.class,
-        () -> new Conv2DTranspose(2, 3).strides(2).outputPadding(2, 1));
+        () -> new Conv2DTranspose(2, 3).outputPadding(2, 1).strides(2)
+            .apply(Keras.input(4, 4, 1)));
     assertEquals("`output_padding` must be < `strides`. output_padding=(2, 1), strides=(2, 2)",
         e.getMessage());
     e = assertThrows(JKerasException.class, () -> new DepthwiseConv2D(3).strides(2)

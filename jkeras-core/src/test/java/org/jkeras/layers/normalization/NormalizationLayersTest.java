@@ -291,4 +291,22 @@ class NormalizationLayersTest {
     assertEquals("Axis 2 is out of bounds for input shape (None, 4). Ensure axis is within the"
         + " range of input dimensions.", e.getMessage());
   }
+
+  @Test
+  void theTrainingFlagReachesALayerInsideANestedModel() {
+    BatchNormalization bn = new BatchNormalization();
+    var in = Keras.input(3);
+    org.jkeras.models.Model inner = new org.jkeras.models.Model(in, bn.apply(in));
+    var x = Keras.input(3);
+    org.jkeras.models.Model outer = new org.jkeras.models.Model(x, inner.apply(x));
+    Tensor data = Tensor.randomUniform(Shape.of(4, 3), -1f, 1f, 2);
+    outer.applyEager(List.of(data), CallContext.INFERENCE);
+    assertArrayEquals(new float[] {0, 0, 0}, bn.movingMean().toFloatArray());
+    Tensor training = outer.applyEager(List.of(data), CallContext.TRAINING).get(0);
+    assertNotEquals(0f, bn.movingMean().toFloatArray()[0]);
+    double[][] m = moments(data, -1);
+    TensorAssert.assertClose(batchNormReference(data, -1, m[0], m[1], null, null, 1e-3),
+        training, 1e-4);
+    assertEquals(2, outer.nonTrainableWeights().size());
+  }
 }
