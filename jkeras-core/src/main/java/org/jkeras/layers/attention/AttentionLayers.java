@@ -8,6 +8,7 @@ public final class AttentionLayers {
 
   /** Called once by the registry. */
   public static void registerAll() {
-
+    LayerRegistry.register("Attention", Attention::fromConfig);
+    LayerRegistry.register("MultiHeadAttention", MultiHeadAttention::fromConfig);
   }
 }

@@ -8,6 +8,7 @@ public final class NormalizationLayers {
 
   /** Called once by the registry. */
   public static void registerAll() {
-
+    LayerRegistry.register("BatchNormalization", BatchNormalization::fromConfig);
+    LayerRegistry.register("LayerNormalization", LayerNormalization::fromConfig);
   }
 }
