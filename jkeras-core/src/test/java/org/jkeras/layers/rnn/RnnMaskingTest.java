@@ -16,6 +16,7 @@ import org.jkeras.layers.LayerRegistry;
 import org.jkeras.layers.core.Embedding;
 import org.jkeras.models.Model;
 import org.jkeras.ops.IndexingOps;
+import org.jkeras.testing.LayerTestHarness;
 import org.jkeras.testing.TensorAssert;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +122,19 @@ class RnnMaskingTest {
       assertArrayEquals(rnn.apply(row).toFloatArray(),
           IndexingOps.slice(y, new int[] {0, 0}, new int[] {1, 3}).toFloatArray(), 1e-6f);
     }
+  }
+
+  @Test
+  void harnessWithZeroOutputForMask() {
+    for (java.util.function.Supplier<org.jkeras.layers.Layer> f : List.<java.util.function
+        .Supplier<org.jkeras.layers.Layer>>of(
+            () -> new LSTM(2).zeroOutputForMask(true).returnSequences(true),
+            () -> new GRU(2).zeroOutputForMask(true).returnSequences(true).goBackwards(true),
+            () -> new SimpleRNN(2).zeroOutputForMask(true).returnSequences(true))) {
+      LayerTestHarness.of(f).inputShapes(Shape.of(2, 3, 2)).outputShapes(Shape.of(2, 3, 2))
+          .weights(3, 0, "kernel", "recurrent_kernel", "bias").run();
+    }
+    LayerTestHarness.of(() -> new Embedding(6, 3).maskZero(true)).intInput(Shape.of(2, 4), 6)
+        .outputShapes(Shape.of(2, 4, 3)).weights(1, 0, "embeddings").run();
   }
 }
