@@ -50,6 +50,7 @@ public final class LayerTestHarness {
   private boolean trainingStep = true;
   private boolean training;
   private boolean nestedWeights;
+  private boolean fixedBatch;
   private Shape badShape;
   private String badMessage;
   private double tolerance = 1e-5;
@@ -130,6 +131,12 @@ public final class LayerTestHarness {
     return this;
   }
 
+  /** The symbolic call keeps the inputs' batch size (stateful recurrent layers need one). */
+  public LayerTestHarness fixedBatch() {
+    fixedBatch = true;
+    return this;
+  }
+
   public LayerTestHarness tolerance(double value) {
     tolerance = value;
     return this;
@@ -150,13 +157,15 @@ public final class LayerTestHarness {
     for (int i = 0; i < inputShapes.size(); i++) {
       int[] d = inputShapes.get(i).dims();
       symbolic.add(Keras.input(Shape.of(Arrays.copyOfRange(d, 1, d.length)), null,
-          inputTypes.get(i), null));
+          inputTypes.get(i), fixedBatch ? d[0] : null));
     }
     List<KerasTensor> outs = layer.applyOutputs(symbolic);
     if (outputShapes != null) {
       assertEquals(outputShapes.size(), outs.size(), cls + ": output count");
       for (int i = 0; i < outs.size(); i++) {
-        assertEquals(outputShapes.get(i).withDim(0, Shape.UNKNOWN), outs.get(i).shape(),
+        Shape expected = fixedBatch ? outputShapes.get(i)
+            : outputShapes.get(i).withDim(0, Shape.UNKNOWN);
+        assertEquals(expected, outs.get(i).shape(),
             cls + ": symbolic output shape " + i);
       }
     }

@@ -13,6 +13,7 @@ import org.jkeras.initializers.Initializer;
 import org.jkeras.initializers.RandomUniform;
 import org.jkeras.layers.CallContext;
 import org.jkeras.layers.Layer;
+import org.jkeras.ops.CompareOps;
 import org.jkeras.ops.IndexingOps;
 import org.jkeras.ops.MathOps;
 
@@ -25,6 +26,7 @@ public class Embedding extends Layer {
   private final int inputDim;
   private final int outputDim;
   private Initializer embeddingsInitializer = new RandomUniform();
+  private boolean maskZero;
   private Variable embeddings;
 
   public Embedding(int inputDim, int outputDim) {
@@ -40,6 +42,32 @@ public class Embedding extends Layer {
     requireUnbuilt("embeddings_initializer");
     embeddingsInitializer = init;
     return this;
+  }
+
+  /**
+   * Treat index 0 as padding: the output carries a mask {@code ids != 0} that recurrent layers
+   * (and others that use masks) follow, as Keras's {@code mask_zero}.
+   */
+  public Embedding maskZero(boolean value) {
+    maskZero = value;
+    return this;
+  }
+
+  public boolean maskZero() {
+    return maskZero;
+  }
+
+  @Override
+  protected boolean supportsMasking() {
+    return maskZero;
+  }
+
+  @Override
+  public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+    if (!maskZero) {
+      return java.util.Collections.singletonList(null);
+    }
+    return List.of(CompareOps.notEqual(inputs.get(0), 0f));
   }
 
   @Override
@@ -84,7 +112,7 @@ public class Embedding extends Layer {
     c.put("embeddings_regularizer", null);
     c.put("activity_regularizer", null);
     c.put("embeddings_constraint", null);
-    c.put("mask_zero", false);
+    c.put("mask_zero", maskZero);
     return c;
   }
 
@@ -95,6 +123,7 @@ public class Embedding extends Layer {
     if (c.has("embeddings_initializer")) {
       e.embeddingsInitializer(Initializers.deserialize(c.raw("embeddings_initializer")));
     }
+    e.maskZero(c.getBoolean("mask_zero", false));
     return e;
   }
 }

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Map;
 import org.jkeras.config.Config;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.RecurrentOptions;
 import org.jkeras.backend.Tensor;
 import org.jkeras.initializers.Initializer;
+import org.jkeras.ops.ArrayOps;
+import org.jkeras.ops.IndexingOps;
+import org.jkeras.ops.LinalgOps;
+import org.jkeras.ops.MathOps;
 import org.jkeras.ops.RecurrentOps;
 
 /**
@@ -33,9 +38,56 @@ public class GRU extends BaseRnn {
   }
 
   @Override
-  protected List<Tensor> runSequence(Tensor inputs) {
-    return RecurrentOps.gru(inputs, null, kernel(), recurrentKernel(), bias(), null,
-        options().withResetAfter(resetAfter));
+  protected List<Tensor> runSequence(Tensor inputs, List<Tensor> initialStates, Tensor mask,
+      RecurrentOptions options) {
+    return RecurrentOps.gru(inputs, initialStates.get(0), kernel(), recurrentKernel(), bias(),
+        mask, options.withResetAfter(resetAfter));
+  }
+
+  @Override
+  protected Tensor inputBias() {
+    return bias() == null || !resetAfter ? bias() : biasRow(0);
+  }
+
+  private Tensor biasRow(int row) {
+    int n = 3 * units();
+    return ArrayOps.reshape(IndexingOps.slice(bias(), new int[] {row, 0}, new int[] {1, n}), n);
+  }
+
+  /** Keras's GRU cell with {@code implementation=1}: each gate's recurrent product apart. */
+  @Override
+  protected List<Tensor> step(List<Tensor> x, List<Tensor> states, List<Tensor> recurrentMasks) {
+    Tensor h = states.get(0);
+    int u = units();
+    Tensor recurrentBias = resetAfter && bias() != null ? biasRow(1) : null;
+    Tensor[] rec = new Tensor[3];
+    for (int k = 0; k < 2; k++) {
+      rec[k] = LinalgOps.matmul(RecurrentSteps.dropped(h, recurrentMasks, k),
+          RecurrentSteps.block(recurrentKernel(), k, u));
+      if (recurrentBias != null) {
+        rec[k] = MathOps.add(rec[k], IndexingOps.slice(recurrentBias, new int[] {k * u},
+            new int[] {u}));
+      }
+    }
+    Tensor z = activateGate(MathOps.add(x.get(0), rec[0]));
+    Tensor r = activateGate(MathOps.add(x.get(1), rec[1]));
+    Tensor hh = RecurrentSteps.dropped(h, recurrentMasks, 2);
+    Tensor u2 = RecurrentSteps.block(recurrentKernel(), 2, u);
+    Tensor recH;
+    if (resetAfter) {
+      recH = LinalgOps.matmul(hh, u2);
+      if (recurrentBias != null) {
+        recH = MathOps.add(recH, IndexingOps.slice(recurrentBias, new int[] {2 * u},
+            new int[] {u}));
+      }
+      recH = MathOps.multiply(r, recH);
+    } else {
+      recH = LinalgOps.matmul(MathOps.multiply(r, hh), u2);
+    }
+    Tensor candidate = activate(MathOps.add(x.get(2), recH));
+    // h = z * h + (1 - z) * candidate, with the undropped h.
+    return List.of(MathOps.add(MathOps.multiply(z, h),
+        MathOps.multiply(MathOps.subtract(1f, z), candidate)));
   }
 
   public GRU activation(String name) {
@@ -67,6 +119,36 @@ public class GRU extends BaseRnn {
 
   public GRU goBackwards(boolean value) {
     setGoBackwards(value);
+    return this;
+  }
+
+  /** Keep the carried states from each call for the next (fixed batch size; resetStates()). */
+  public GRU stateful(boolean value) {
+    setStateful(value);
+    return this;
+  }
+
+  /** Masked steps output zeros instead of repeating the previous output. */
+  public GRU zeroOutputForMask(boolean value) {
+    setZeroOutputForMask(value);
+    return this;
+  }
+
+  /** The fraction of input units dropped in training (one mask per sequence). */
+  public GRU dropout(double rate) {
+    setDropout(rate);
+    return this;
+  }
+
+  /** The fraction of state units dropped before the recurrent products in training. */
+  public GRU recurrentDropout(double rate) {
+    setRecurrentDropout(rate);
+    return this;
+  }
+
+  /** The seed of the dropout masks (null: a new random stream). */
+  public GRU seed(Long value) {
+    setSeed(value);
     return this;
   }
 

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.jkeras.config.Config;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.RecurrentOptions;
 import org.jkeras.backend.Tensor;
 import org.jkeras.initializers.Initializer;
+import org.jkeras.ops.LinalgOps;
+import org.jkeras.ops.MathOps;
 import org.jkeras.ops.RecurrentOps;
 
 /**
@@ -41,9 +44,26 @@ public class LSTM extends BaseRnn {
   }
 
   @Override
-  protected List<Tensor> runSequence(Tensor inputs) {
-    return RecurrentOps.lstm(inputs, null, null, kernel(), recurrentKernel(), bias(), null,
-        options());
+  protected List<Tensor> runSequence(Tensor inputs, List<Tensor> initialStates, Tensor mask,
+      RecurrentOptions options) {
+    return RecurrentOps.lstm(inputs, initialStates.get(0), initialStates.get(1), kernel(),
+        recurrentKernel(), bias(), mask, options);
+  }
+
+  @Override
+  protected List<Tensor> step(List<Tensor> x, List<Tensor> states, List<Tensor> recurrentMasks) {
+    Tensor h = states.get(0);
+    Tensor[] z = new Tensor[4];
+    for (int k = 0; k < 4; k++) {
+      z[k] = MathOps.add(x.get(k), LinalgOps.matmul(RecurrentSteps.dropped(h, recurrentMasks, k),
+          RecurrentSteps.block(recurrentKernel(), k, units())));
+    }
+    Tensor i = activateGate(z[0]);
+    Tensor f = activateGate(z[1]);
+    Tensor c = MathOps.add(MathOps.multiply(f, states.get(1)),
+        MathOps.multiply(i, activate(z[2])));
+    Tensor o = activateGate(z[3]);
+    return List.of(MathOps.multiply(o, activate(c)), c);
   }
 
   public LSTM activation(String name) {
@@ -75,6 +95,36 @@ public class LSTM extends BaseRnn {
 
   public LSTM goBackwards(boolean value) {
     setGoBackwards(value);
+    return this;
+  }
+
+  /** Keep the carried states from each call for the next (fixed batch size; resetStates()). */
+  public LSTM stateful(boolean value) {
+    setStateful(value);
+    return this;
+  }
+
+  /** Masked steps output zeros instead of repeating the previous output. */
+  public LSTM zeroOutputForMask(boolean value) {
+    setZeroOutputForMask(value);
+    return this;
+  }
+
+  /** The fraction of input units dropped in training (one mask per sequence). */
+  public LSTM dropout(double rate) {
+    setDropout(rate);
+    return this;
+  }
+
+  /** The fraction of state units dropped before the recurrent products in training. */
+  public LSTM recurrentDropout(double rate) {
+    setRecurrentDropout(rate);
+    return this;
+  }
+
+  /** The seed of the dropout masks (null: a new random stream). */
+  public LSTM seed(Long value) {
+    setSeed(value);
     return this;
   }
 

@@ -12,5 +12,6 @@ public final class RnnLayers {
     LayerRegistry.register("GRU", GRU::fromConfig);
     LayerRegistry.register("SimpleRNN", SimpleRNN::fromConfig);
     LayerRegistry.register("TimeDistributed", TimeDistributed::fromConfig);
+    LayerRegistry.register("Bidirectional", Bidirectional::fromConfig);
   }
 }

@@ -2,8 +2,11 @@ package org.jkeras.layers.rnn;
 
 import java.util.List;
 import org.jkeras.config.Config;
+import org.jkeras.backend.RecurrentOptions;
 import org.jkeras.backend.Tensor;
 import org.jkeras.initializers.Initializer;
+import org.jkeras.ops.LinalgOps;
+import org.jkeras.ops.MathOps;
 import org.jkeras.ops.RecurrentOps;
 
 /**
@@ -16,9 +19,16 @@ public class SimpleRNN extends BaseRnn {
   }
 
   @Override
-  protected List<Tensor> runSequence(Tensor inputs) {
-    return RecurrentOps.simpleRnn(inputs, null, kernel(), recurrentKernel(), bias(), null,
-        options());
+  protected List<Tensor> runSequence(Tensor inputs, List<Tensor> initialStates, Tensor mask,
+      RecurrentOptions options) {
+    return RecurrentOps.simpleRnn(inputs, initialStates.get(0), kernel(), recurrentKernel(),
+        bias(), mask, options);
+  }
+
+  @Override
+  protected List<Tensor> step(List<Tensor> x, List<Tensor> states, List<Tensor> recurrentMasks) {
+    Tensor h = RecurrentSteps.dropped(states.get(0), recurrentMasks, 0);
+    return List.of(activate(MathOps.add(x.get(0), LinalgOps.matmul(h, recurrentKernel()))));
   }
 
   public SimpleRNN activation(String name) {
@@ -45,6 +55,36 @@ public class SimpleRNN extends BaseRnn {
 
   public SimpleRNN goBackwards(boolean value) {
     setGoBackwards(value);
+    return this;
+  }
+
+  /** Keep the carried states from each call for the next (fixed batch size; resetStates()). */
+  public SimpleRNN stateful(boolean value) {
+    setStateful(value);
+    return this;
+  }
+
+  /** Masked steps output zeros instead of repeating the previous output. */
+  public SimpleRNN zeroOutputForMask(boolean value) {
+    setZeroOutputForMask(value);
+    return this;
+  }
+
+  /** The fraction of input units dropped in training (one mask per sequence). */
+  public SimpleRNN dropout(double rate) {
+    setDropout(rate);
+    return this;
+  }
+
+  /** The fraction of state units dropped before the recurrent products in training. */
+  public SimpleRNN recurrentDropout(double rate) {
+    setRecurrentDropout(rate);
+    return this;
+  }
+
+  /** The seed of the dropout masks (null: a new random stream). */
+  public SimpleRNN seed(Long value) {
+    setSeed(value);
     return this;
   }
 
