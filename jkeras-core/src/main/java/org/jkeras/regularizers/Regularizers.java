@@ -19,6 +19,8 @@ public final class Regularizers {
     REGISTRY.register("L1", c -> new L1(c.getDouble("l1", 0.01)), "l1");
     REGISTRY.register("L2", c -> new L2(c.getDouble("l2", 0.01)), "l2");
     REGISTRY.register("L1L2", c -> new L1L2(c.getDouble("l1", 0), c.getDouble("l2", 0)), "l1l2");
+    REGISTRY.register("OrthogonalRegularizer", c -> new OrthogonalRegularizer(
+        c.getDouble("factor", 0.01), c.getString("mode", "rows")), "orthogonal_regularizer");
     REGISTRY.registerName("l1_l2", c -> new L1L2(c.getDouble("l1", 0.01),
         c.getDouble("l2", 0.01)));
   }
