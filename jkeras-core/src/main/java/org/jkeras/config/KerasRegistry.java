@@ -79,7 +79,7 @@ public final class KerasRegistry<T> {
     throw new JKerasException("Could not interpret " + kind + " identifier: " + identifier);
   }
 
-  /** Keras's serialized form ({@code module}, {@code class_name}, {@code config}); null for null. */
+  /** Keras's serialized form ({@code module}, {@code class_name}, {@code config}); null: null. */
   public Map<String, Object> serialize(T object) {
     if (object == null) {
       return null;

@@ -2,7 +2,10 @@ package org.jkeras.initializers;
 
 import java.util.Map;
 
-/** Truncated normal with standard deviation {@code sqrt(2 / (fan_in + fan_out))} (Xavier normal). */
+/**
+ * Truncated normal with standard deviation {@code sqrt(2 / (fan_in + fan_out))} (Xavier
+ * normal).
+ */
 public final class GlorotNormal extends VarianceScaling {
   public GlorotNormal() {
     this(null);
