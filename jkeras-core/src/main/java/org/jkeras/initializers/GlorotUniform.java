@@ -1,20 +1,18 @@
 package org.jkeras.initializers;
 
 import java.util.Map;
-import org.jkeras.backend.Shape;
-import org.jkeras.backend.Tensor;
 
-/** Uniform in {@code [-limit, limit]} with {@code limit = sqrt(6 / (fan_in + fan_out))}: Keras's default kernel initializer. */
-public record GlorotUniform(Long seed) implements Initializer {
+/**
+ * Uniform in {@code [-limit, limit]}, {@code limit = sqrt(6 / (fan_in + fan_out))}: Keras's
+ * default kernel initializer.
+ */
+public final class GlorotUniform extends VarianceScaling {
   public GlorotUniform() {
     this(null);
   }
 
-  @Override
-  public Tensor initialize(Shape shape) {
-    Fans f = Fans.of(shape);
-    float limit = (float) Math.sqrt(6.0 / Math.max(1.0, f.in() + f.out()));
-    return Tensor.randomUniform(shape, -limit, limit, RandomSeeds.orNext(seed));
+  public GlorotUniform(Long seed) {
+    super(1.0, "fan_avg", "uniform", seed);
   }
 
   @Override
@@ -22,10 +20,9 @@ public record GlorotUniform(Long seed) implements Initializer {
     return "GlorotUniform";
   }
 
+  /** Keras writes only the seed for this family. */
   @Override
   public Map<String, Object> getConfig() {
-    Map<String, Object> c = new java.util.LinkedHashMap<>();
-    c.put("seed", seed);
-    return c;
+    return seedConfig();
   }
 }

@@ -17,15 +17,28 @@ public final class Initializers {
   private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
   static {
-    register("Zeros", c -> new Zeros(), "zeros");
-    register("Ones", c -> new Ones(), "ones");
+    register("Zeros", c -> new Zeros(), "zeros", "zero");
+    register("Ones", c -> new Ones(), "ones", "one");
     register("Constant", c -> new Constant(c.getDouble("value", 0)), "constant");
-    register("GlorotUniform", c -> new GlorotUniform(seed(c)), "glorot_uniform");
-    register("OrthogonalInitializer",
-        c -> new Orthogonal(c.getDouble("gain", 1), seed(c)), "orthogonal");
+    register("Identity", c -> new Identity(c.getDouble("gain", 1)), "identity",
+        "IdentityInitializer", "identity_initializer");
+    register("RandomNormal", c -> new RandomNormal(c.getDouble("mean", 0),
+        c.getDouble("stddev", 0.05), seed(c)), "random_normal", "normal");
     register("RandomUniform", c -> new RandomUniform(c.getDouble("minval", -0.05),
         c.getDouble("maxval", 0.05), seed(c)), "random_uniform", "uniform");
-    ALIASES.put("Orthogonal", "OrthogonalInitializer");
+    register("TruncatedNormal", c -> new TruncatedNormal(c.getDouble("mean", 0),
+        c.getDouble("stddev", 0.05), seed(c)), "truncated_normal");
+    register("VarianceScaling", c -> new VarianceScaling(c.getDouble("scale", 1),
+        c.getString("mode", "fan_in"), c.getString("distribution", "truncated_normal"),
+        seed(c)), "variance_scaling");
+    register("GlorotUniform", c -> new GlorotUniform(seed(c)), "glorot_uniform");
+    register("GlorotNormal", c -> new GlorotNormal(seed(c)), "glorot_normal");
+    register("HeUniform", c -> new HeUniform(seed(c)), "he_uniform");
+    register("HeNormal", c -> new HeNormal(seed(c)), "he_normal");
+    register("LecunUniform", c -> new LecunUniform(seed(c)), "lecun_uniform");
+    register("LecunNormal", c -> new LecunNormal(seed(c)), "lecun_normal");
+    register("OrthogonalInitializer", c -> new Orthogonal(c.getDouble("gain", 1), seed(c)),
+        "orthogonal", "Orthogonal", "orthogonal_initializer");
   }
 
   private Initializers() {}
@@ -39,8 +52,17 @@ public final class Initializers {
     }
   }
 
+  /** The configured seed: null (unseeded) or an integer. */
   private static Long seed(Config c) {
-    return c.has("seed") ? (long) c.getInt("seed", 0) : null;
+    Object v = c.raw("seed");
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.longValue();
+    }
+    throw new JKerasException("`seed` argument should be an integer (or null for unseeded)."
+        + " Received: seed=" + v);
   }
 
   /** The initializer for a Keras string name such as {@code "he_normal"}. */
@@ -48,11 +70,17 @@ public final class Initializers {
     return create(name, Map.of());
   }
 
-  /** An initializer from a string name or a serialized dict (null gives null). */
+  /**
+   * An initializer from a string name, a serialized dict or an initializer (returned as is); null
+   * gives null.
+   */
   @SuppressWarnings("unchecked")
   public static Initializer deserialize(Object spec) {
     if (spec == null) {
       return null;
+    }
+    if (spec instanceof Initializer i) {
+      return i;
     }
     if (spec instanceof String s) {
       return get(s);

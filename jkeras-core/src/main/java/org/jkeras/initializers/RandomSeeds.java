@@ -16,6 +16,11 @@ public final class RandomSeeds {
     global = new SeedGenerator(seed);
   }
 
+  /** The next seed of the global stream (Keras's {@code make_default_seed}). */
+  public static synchronized long next() {
+    return global.next();
+  }
+
   /** The given seed, or the next global one when null. */
   public static synchronized long orNext(Long seed) {
     return seed != null ? seed : global.next();

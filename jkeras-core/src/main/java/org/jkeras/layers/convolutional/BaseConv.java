@@ -7,6 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.jkeras.activations.Activation;
 import org.jkeras.activations.Activations;
+import org.jkeras.constraints.Constraint;
+import org.jkeras.constraints.Constraints;
+import org.jkeras.regularizers.Regularizer;
+import org.jkeras.regularizers.Regularizers;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -36,6 +40,11 @@ public abstract class BaseConv extends Layer {
   private boolean useBias = true;
   private Initializer kernelInitializer = new GlorotUniform();
   private Initializer biasInitializer = Constant.zeros();
+  private Regularizer kernelRegularizer;
+  private Regularizer biasRegularizer;
+  private Regularizer activityRegularizer;
+  private Constraint kernelConstraint;
+  private Constraint biasConstraint;
   private Variable kernel;
   private Variable bias;
 
@@ -95,6 +104,31 @@ public abstract class BaseConv extends Layer {
     biasInitializer = init;
   }
 
+  protected void setKernelRegularizer(Regularizer regularizer) {
+    requireUnbuilt("kernel_regularizer");
+    kernelRegularizer = regularizer;
+  }
+
+  protected void setBiasRegularizer(Regularizer regularizer) {
+    requireUnbuilt("bias_regularizer");
+    biasRegularizer = regularizer;
+  }
+
+  /** A penalty on the output, added to the losses of each call. */
+  protected void setActivityRegularizer(Regularizer regularizer) {
+    activityRegularizer = regularizer;
+  }
+
+  protected void setKernelConstraint(Constraint constraint) {
+    requireUnbuilt("kernel_constraint");
+    kernelConstraint = constraint;
+  }
+
+  protected void setBiasConstraint(Constraint constraint) {
+    requireUnbuilt("bias_constraint");
+    biasConstraint = constraint;
+  }
+
   public int filters() {
     return filters;
   }
@@ -126,10 +160,11 @@ public abstract class BaseConv extends Layer {
     kdims[rank] = channels;
     kdims[rank + 1] = filters;
     Shape kshape = Shape.of(kdims);
-    kernel = addWeight("kernel", kshape, kernelInitializer.initialize(kshape), true);
+    kernel = addWeight("kernel", kshape, kernelInitializer.initialize(kshape), true,
+        kernelRegularizer, kernelConstraint);
     if (useBias) {
       bias = addWeight("bias", Shape.of(filters), biasInitializer.initialize(Shape.of(filters)),
-          true);
+          true, biasRegularizer, biasConstraint);
     }
     setInputSpec(InputSpec.minNdim(rank + 2).withAxis(-1, channels));
   }
@@ -152,7 +187,11 @@ public abstract class BaseConv extends Layer {
     if (useBias) {
       y = MathOps.add(y, bias);
     }
-    return List.of(activation.apply(y));
+    Tensor out = activation.apply(y);
+    if (activityRegularizer != null) {
+      addLoss(activityRegularizer.apply(out));
+    }
+    return List.of(out);
   }
 
   @Override
@@ -169,11 +208,11 @@ public abstract class BaseConv extends Layer {
     c.put("use_bias", useBias);
     c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
     c.put("bias_initializer", Initializers.serialize(biasInitializer));
-    c.put("kernel_regularizer", null);
-    c.put("bias_regularizer", null);
-    c.put("activity_regularizer", null);
-    c.put("kernel_constraint", null);
-    c.put("bias_constraint", null);
+    c.put("kernel_regularizer", Regularizers.serialize(kernelRegularizer));
+    c.put("bias_regularizer", Regularizers.serialize(biasRegularizer));
+    c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
+    c.put("kernel_constraint", Constraints.serialize(kernelConstraint));
+    c.put("bias_constraint", Constraints.serialize(biasConstraint));
     return c;
   }
 
@@ -201,6 +240,11 @@ public abstract class BaseConv extends Layer {
     if (c.has("bias_initializer")) {
       layer.setBiasInitializer(Initializers.deserialize(c.raw("bias_initializer")));
     }
+    layer.setKernelRegularizer(Regularizers.deserialize(c.raw("kernel_regularizer")));
+    layer.setBiasRegularizer(Regularizers.deserialize(c.raw("bias_regularizer")));
+    layer.setActivityRegularizer(Regularizers.deserialize(c.raw("activity_regularizer")));
+    layer.setKernelConstraint(Constraints.deserialize(c.raw("kernel_constraint")));
+    layer.setBiasConstraint(Constraints.deserialize(c.raw("bias_constraint")));
     return layer;
   }
 }

@@ -1,7 +1,12 @@
 package org.jkeras.layers.convolutional;
 
 import org.jkeras.config.Config;
+import org.jkeras.constraints.Constraint;
+import org.jkeras.constraints.Constraints;
 import org.jkeras.initializers.Initializer;
+import org.jkeras.initializers.Initializers;
+import org.jkeras.regularizers.Regularizer;
+import org.jkeras.regularizers.Regularizers;
 
 /**
  * 2-D convolution over {@code (batch, rows, cols, channels)} inputs, as Keras's Conv2D:
@@ -50,6 +55,66 @@ public class Conv2D extends BaseConv {
   public Conv2D biasInitializer(Initializer init) {
     setBiasInitializer(init);
     return this;
+  }
+
+  /** The kernel initializer by Keras name ({@code "he_normal"}, ...). */
+  public Conv2D kernelInitializer(String name) {
+    setKernelInitializer(Initializers.get(name));
+    return this;
+  }
+
+  public Conv2D biasInitializer(String name) {
+    setBiasInitializer(Initializers.get(name));
+    return this;
+  }
+
+  /** A penalty on the kernel, added to {@code losses()}. */
+  public Conv2D kernelRegularizer(Regularizer regularizer) {
+    setKernelRegularizer(regularizer);
+    return this;
+  }
+
+  /** A kernel penalty by Keras name: {@code "l1"}, {@code "l2"}, {@code "l1_l2"}. */
+  public Conv2D kernelRegularizer(String name) {
+    return kernelRegularizer(Regularizers.get(name));
+  }
+
+  public Conv2D biasRegularizer(Regularizer regularizer) {
+    setBiasRegularizer(regularizer);
+    return this;
+  }
+
+  public Conv2D biasRegularizer(String name) {
+    return biasRegularizer(Regularizers.get(name));
+  }
+
+  /** A penalty on the output, added to the losses of each call. */
+  public Conv2D activityRegularizer(Regularizer regularizer) {
+    setActivityRegularizer(regularizer);
+    return this;
+  }
+
+  public Conv2D activityRegularizer(String name) {
+    return activityRegularizer(Regularizers.get(name));
+  }
+
+  /** A projection of the kernel after each optimizer update ({@code "max_norm"}, ...). */
+  public Conv2D kernelConstraint(Constraint constraint) {
+    setKernelConstraint(constraint);
+    return this;
+  }
+
+  public Conv2D kernelConstraint(String name) {
+    return kernelConstraint(Constraints.get(name));
+  }
+
+  public Conv2D biasConstraint(Constraint constraint) {
+    setBiasConstraint(constraint);
+    return this;
+  }
+
+  public Conv2D biasConstraint(String name) {
+    return biasConstraint(Constraints.get(name));
   }
 
   @Override

@@ -5,6 +5,10 @@ import org.jkeras.config.Config;
 import java.util.Map;
 import java.util.List;
 import org.jkeras.activations.Activation;
+import org.jkeras.constraints.Constraint;
+import org.jkeras.constraints.Constraints;
+import org.jkeras.regularizers.Regularizer;
+import org.jkeras.regularizers.Regularizers;
 import org.jkeras.activations.Activations;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
@@ -26,6 +30,11 @@ public class Dense extends Layer {
   private boolean useBias = true;
   private Initializer kernelInitializer = new GlorotUniform();
   private Initializer biasInitializer = Constant.zeros();
+  private Regularizer kernelRegularizer;
+  private Regularizer biasRegularizer;
+  private Regularizer activityRegularizer;
+  private Constraint kernelConstraint;
+  private Constraint biasConstraint;
   private Variable kernel;
   private Variable bias;
 
@@ -67,6 +76,72 @@ public class Dense extends Layer {
     return this;
   }
 
+  /** The kernel initializer by Keras name ({@code "he_normal"}, ...). */
+  public Dense kernelInitializer(String name) {
+    return kernelInitializer(Initializers.get(name));
+  }
+
+  public Dense biasInitializer(String name) {
+    return biasInitializer(Initializers.get(name));
+  }
+
+  /** A penalty on the kernel, added to {@link #losses()} (null for none). */
+  public Dense kernelRegularizer(Regularizer regularizer) {
+    requireUnbuilt("kernel_regularizer");
+    this.kernelRegularizer = regularizer;
+    return this;
+  }
+
+  /** A kernel penalty by Keras name: {@code "l1"}, {@code "l2"}, {@code "l1_l2"}. */
+  public Dense kernelRegularizer(String name) {
+    return kernelRegularizer(Regularizers.get(name));
+  }
+
+  public Dense biasRegularizer(Regularizer regularizer) {
+    requireUnbuilt("bias_regularizer");
+    this.biasRegularizer = regularizer;
+    return this;
+  }
+
+  public Dense biasRegularizer(String name) {
+    return biasRegularizer(Regularizers.get(name));
+  }
+
+  /**
+   * A penalty on the layer's output, added to the losses of each call. Keras 3.1 does not write
+   * it in Dense's config (so neither does this).
+   */
+  public Dense activityRegularizer(Regularizer regularizer) {
+    this.activityRegularizer = regularizer;
+    return this;
+  }
+
+  public Dense activityRegularizer(String name) {
+    return activityRegularizer(Regularizers.get(name));
+  }
+
+  /** A projection of the kernel after each optimizer update (null for none). */
+  public Dense kernelConstraint(Constraint constraint) {
+    requireUnbuilt("kernel_constraint");
+    this.kernelConstraint = constraint;
+    return this;
+  }
+
+  /** A kernel constraint by Keras name: {@code "max_norm"}, {@code "non_neg"}, ... */
+  public Dense kernelConstraint(String name) {
+    return kernelConstraint(Constraints.get(name));
+  }
+
+  public Dense biasConstraint(Constraint constraint) {
+    requireUnbuilt("bias_constraint");
+    this.biasConstraint = constraint;
+    return this;
+  }
+
+  public Dense biasConstraint(String name) {
+    return biasConstraint(Constraints.get(name));
+  }
+
   @Override
   public Dense name(String newName) {
     super.name(newName);
@@ -89,10 +164,12 @@ public class Dense extends Layer {
   protected void build(List<Shape> inputShapes) {
     int inputDim = inputShapes.get(0).dim(-1);
     Shape kernelShape = Shape.of(inputDim, units);
-    kernel = addWeight("kernel", kernelShape, kernelInitializer.initialize(kernelShape), true);
+    kernel = addWeight("kernel", kernelShape, kernelInitializer.initialize(kernelShape), true,
+        kernelRegularizer, kernelConstraint);
     if (useBias) {
       Shape biasShape = Shape.of(units);
-      bias = addWeight("bias", biasShape, biasInitializer.initialize(biasShape), true);
+      bias = addWeight("bias", biasShape, biasInitializer.initialize(biasShape), true,
+          biasRegularizer, biasConstraint);
     }
     setInputSpec(InputSpec.minNdim(2).withAxis(-1, inputDim));
   }
@@ -108,7 +185,11 @@ public class Dense extends Layer {
     if (useBias) {
       y = MathOps.add(y, bias);
     }
-    return List.of(activation.apply(y));
+    Tensor out = activation.apply(y);
+    if (activityRegularizer != null) {
+      addLoss(activityRegularizer.apply(out));
+    }
+    return List.of(out);
   }
 
   @Override
@@ -119,10 +200,10 @@ public class Dense extends Layer {
     c.put("use_bias", useBias);
     c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
     c.put("bias_initializer", Initializers.serialize(biasInitializer));
-    c.put("kernel_regularizer", null);
-    c.put("bias_regularizer", null);
-    c.put("kernel_constraint", null);
-    c.put("bias_constraint", null);
+    c.put("kernel_regularizer", Regularizers.serialize(kernelRegularizer));
+    c.put("bias_regularizer", Regularizers.serialize(biasRegularizer));
+    c.put("kernel_constraint", Constraints.serialize(kernelConstraint));
+    c.put("bias_constraint", Constraints.serialize(biasConstraint));
     return c;
   }
 
@@ -138,6 +219,11 @@ public class Dense extends Layer {
     if (c.has("bias_initializer")) {
       d.biasInitializer(Initializers.deserialize(c.raw("bias_initializer")));
     }
+    d.kernelRegularizer(Regularizers.deserialize(c.raw("kernel_regularizer")));
+    d.biasRegularizer(Regularizers.deserialize(c.raw("bias_regularizer")));
+    d.activityRegularizer(Regularizers.deserialize(c.raw("activity_regularizer")));
+    d.kernelConstraint(Constraints.deserialize(c.raw("kernel_constraint")));
+    d.biasConstraint(Constraints.deserialize(c.raw("bias_constraint")));
     return d;
   }
 }

@@ -5,6 +5,10 @@ import org.jkeras.config.Config;
 import java.util.Map;
 import java.util.List;
 import org.jkeras.backend.DType;
+import org.jkeras.constraints.Constraint;
+import org.jkeras.constraints.Constraints;
+import org.jkeras.regularizers.Regularizer;
+import org.jkeras.regularizers.Regularizers;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -27,6 +31,9 @@ public class Embedding extends Layer {
   private final int outputDim;
   private Initializer embeddingsInitializer = new RandomUniform();
   private boolean maskZero;
+  private Regularizer embeddingsRegularizer;
+  private Regularizer activityRegularizer;
+  private Constraint embeddingsConstraint;
   private Variable embeddings;
 
   public Embedding(int inputDim, int outputDim) {
@@ -70,6 +77,45 @@ public class Embedding extends Layer {
     return List.of(CompareOps.notEqual(inputs.get(0), 0f));
   }
 
+  /** The table's initializer by Keras name ({@code "uniform"}, ...). */
+  public Embedding embeddingsInitializer(String name) {
+    return embeddingsInitializer(Initializers.get(name));
+  }
+
+  /** A penalty on the table, added to {@code losses()} (null for none). */
+  public Embedding embeddingsRegularizer(Regularizer regularizer) {
+    requireUnbuilt("embeddings_regularizer");
+    embeddingsRegularizer = regularizer;
+    return this;
+  }
+
+  /** A table penalty by Keras name: {@code "l1"}, {@code "l2"}, {@code "l1_l2"}. */
+  public Embedding embeddingsRegularizer(String name) {
+    return embeddingsRegularizer(Regularizers.get(name));
+  }
+
+  /** A penalty on the output vectors, added to the losses of each call. */
+  public Embedding activityRegularizer(Regularizer regularizer) {
+    activityRegularizer = regularizer;
+    return this;
+  }
+
+  public Embedding activityRegularizer(String name) {
+    return activityRegularizer(Regularizers.get(name));
+  }
+
+  /** A projection of the table after each optimizer update (null for none). */
+  public Embedding embeddingsConstraint(Constraint constraint) {
+    requireUnbuilt("embeddings_constraint");
+    embeddingsConstraint = constraint;
+    return this;
+  }
+
+  /** A table constraint by Keras name: {@code "max_norm"}, {@code "unit_norm"}, ... */
+  public Embedding embeddingsConstraint(String name) {
+    return embeddingsConstraint(Constraints.get(name));
+  }
+
   @Override
   public Embedding name(String newName) {
     super.name(newName);
@@ -83,7 +129,8 @@ public class Embedding extends Layer {
   @Override
   protected void build(List<Shape> inputShapes) {
     Shape s = Shape.of(inputDim, outputDim);
-    embeddings = addWeight("embeddings", s, embeddingsInitializer.initialize(s), true);
+    embeddings = addWeight("embeddings", s, embeddingsInitializer.initialize(s), true,
+        embeddingsRegularizer, embeddingsConstraint);
   }
 
   @Override
@@ -100,7 +147,11 @@ public class Embedding extends Layer {
     if (ids.dtype() != DType.INT32 && ids.dtype() != DType.INT64) {
       ids = MathOps.cast(ids, DType.INT32);
     }
-    return List.of(IndexingOps.take(embeddings, ids, 0));
+    Tensor out = IndexingOps.take(embeddings, ids, 0);
+    if (activityRegularizer != null) {
+      addLoss(activityRegularizer.apply(out));
+    }
+    return List.of(out);
   }
 
   @Override
@@ -109,9 +160,9 @@ public class Embedding extends Layer {
     c.put("input_dim", inputDim);
     c.put("output_dim", outputDim);
     c.put("embeddings_initializer", Initializers.serialize(embeddingsInitializer));
-    c.put("embeddings_regularizer", null);
-    c.put("activity_regularizer", null);
-    c.put("embeddings_constraint", null);
+    c.put("embeddings_regularizer", Regularizers.serialize(embeddingsRegularizer));
+    c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
+    c.put("embeddings_constraint", Constraints.serialize(embeddingsConstraint));
     c.put("mask_zero", maskZero);
     return c;
   }
@@ -124,6 +175,9 @@ public class Embedding extends Layer {
       e.embeddingsInitializer(Initializers.deserialize(c.raw("embeddings_initializer")));
     }
     e.maskZero(c.getBoolean("mask_zero", false));
+    e.embeddingsRegularizer(Regularizers.deserialize(c.raw("embeddings_regularizer")));
+    e.activityRegularizer(Regularizers.deserialize(c.raw("activity_regularizer")));
+    e.embeddingsConstraint(Constraints.deserialize(c.raw("embeddings_constraint")));
     return e;
   }
 }
