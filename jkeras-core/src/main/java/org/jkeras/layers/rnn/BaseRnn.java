@@ -3,6 +3,8 @@ package org.jkeras.layers.rnn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jkeras.constraints.Constraints;
+import org.jkeras.regularizers.Regularizers;
 import org.jkeras.config.Config;
 import org.jkeras.initializers.Initializers;
 import org.jkeras.backend.CellActivation;
@@ -60,6 +62,7 @@ public abstract class BaseRnn extends Layer {
   private Initializer kernelInitializer = new GlorotUniform();
   private Initializer recurrentInitializer = new Orthogonal();
   private Initializer biasInitializer = Constant.zeros();
+  private final RnnPenalties penalties = new RnnPenalties();
   private Variable kernel;
   private Variable recurrentKernel;
   private Variable bias;
@@ -276,11 +279,14 @@ public abstract class BaseRnn extends Layer {
     int features = seq.dim(-1);
     Shape k = Shape.of(features, gates * units);
     Shape r = Shape.of(units, gates * units);
-    kernel = addWeight(cellName + "/kernel", k, kernelInitializer.initialize(k), true);
+    kernel = addWeight(cellName + "/kernel", k, kernelInitializer.initialize(k), true,
+        penalties.kernelRegularizer, penalties.kernelConstraint);
     recurrentKernel = addWeight(cellName + "/recurrent_kernel", r,
-        recurrentInitializer.initialize(r), true);
+        recurrentInitializer.initialize(r), true, penalties.recurrentRegularizer,
+        penalties.recurrentConstraint);
     if (useBias) {
-      bias = addWeight(cellName + "/bias", biasShape(), initialBias(biasShape()), true);
+      bias = addWeight(cellName + "/bias", biasShape(), initialBias(biasShape()), true,
+          penalties.biasRegularizer, penalties.biasConstraint);
     }
   }
 
@@ -362,6 +368,7 @@ public abstract class BaseRnn extends Layer {
     for (int s = 0; returnState && s < stateCount; s++) {
       out.add(r.get(1 + s));
     }
+    penalties.addActivityLosses(this, out);
     return out;
   }
 
@@ -414,11 +421,7 @@ public abstract class BaseRnn extends Layer {
     c.put("recurrent_initializer", Initializers.serialize(recurrentInitializer));
     c.put("bias_initializer", Initializers.serialize(biasInitializer));
     putCellConfig(c);
-    for (String k : new String[] {"kernel_regularizer", "recurrent_regularizer",
-        "bias_regularizer", "activity_regularizer", "kernel_constraint", "recurrent_constraint",
-        "bias_constraint"}) {
-      c.put(k, null);
-    }
+    penalties.putConfig(c);
     c.put("dropout", dropout);
     c.put("recurrent_dropout", recurrentDropout);
     c.put("seed", dropoutMasks.seed());
@@ -428,6 +431,30 @@ public abstract class BaseRnn extends Layer {
   /** Applies the shared recurrent keys of a Keras config to a new layer. */
   protected static <T extends BaseRnn> T configure(T layer, Config c) {
     layer.applyBaseConfig(c);
+    ((BaseRnn) layer).penalties.read(c);
     return RnnConfig.configure(layer, c);
+  }
+
+  /**
+   * Sets the regularizers (Keras names such as "l2", objects, or null) of the kernel, the
+   * recurrent kernel, the bias and the outputs; call it after the layer-specific setters, as it
+   * returns the base type.
+   */
+  public BaseRnn regularizers(Object kernel, Object recurrent, Object bias, Object activity) {
+    requireUnbuilt("regularizers");
+    penalties.kernelRegularizer = Regularizers.deserialize(kernel);
+    penalties.recurrentRegularizer = Regularizers.deserialize(recurrent);
+    penalties.biasRegularizer = Regularizers.deserialize(bias);
+    penalties.activityRegularizer = Regularizers.deserialize(activity);
+    return this;
+  }
+
+  /** Sets the constraints (names such as "max_norm", objects, or null) of the three weights. */
+  public BaseRnn constraints(Object kernel, Object recurrent, Object bias) {
+    requireUnbuilt("constraints");
+    penalties.kernelConstraint = Constraints.deserialize(kernel);
+    penalties.recurrentConstraint = Constraints.deserialize(recurrent);
+    penalties.biasConstraint = Constraints.deserialize(bias);
+    return this;
   }
 }
