@@ -23,7 +23,7 @@ public class Cropping1D extends Layer {
   }
 
   public Cropping1D(int start, int end) {
-    this.cropping = Spatial.pair("Cropping1D", "cropping", new int[] {start, end});
+    this.cropping = Spatial.pair("cropping", new int[] {start, end});
     setInputSpec(InputSpec.ndim(3));
   }
 
@@ -68,7 +68,7 @@ public class Cropping1D extends Layer {
 
   /** A Cropping1D layer from its Keras config. */
   public static Cropping1D fromConfig(Config c) {
-    int[] p = c.has("cropping") ? Spatial.pair("Cropping1D", "cropping", c.raw("cropping"))
+    int[] p = c.has("cropping") ? Spatial.pair("cropping", c.raw("cropping"))
         : new int[] {1, 1};
     Cropping1D layer = new Cropping1D(p[0], p[1]);
     layer.applyBaseConfig(c);

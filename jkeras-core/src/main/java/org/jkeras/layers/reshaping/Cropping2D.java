@@ -32,7 +32,7 @@ public class Cropping2D extends Layer {
 
   /** {@code ((top, bottom), (left, right))}. */
   public Cropping2D(int[][] cropping) {
-    this.cropping = Spatial.pairs2("Cropping2D", "cropping",
+    this.cropping = Spatial.pairs2("cropping",
         List.of(List.of(cropping[0][0], cropping[0][1]), List.of(cropping[1][0], cropping[1][1])));
     setInputSpec(InputSpec.ndim(4));
   }
@@ -82,7 +82,7 @@ public class Cropping2D extends Layer {
   /** A Cropping2D layer from its Keras config. */
   public static Cropping2D fromConfig(Config c) {
     Cropping2D layer = new Cropping2D(c.has("cropping")
-        ? Spatial.pairs2("Cropping2D", "cropping", c.raw("cropping"))
+        ? Spatial.pairs2("cropping", c.raw("cropping"))
         : new int[][] {{0, 0}, {0, 0}});
     layer.applyBaseConfig(c);
     return layer;

@@ -76,8 +76,11 @@ final class Spatial {
     return sb.append(values.length == 1 ? ",)" : ")").toString();
   }
 
-  /** A (before, after) pair from an int (symmetric) or a two-element list; never negative. */
-  static int[] pair(String layer, String what, Object value) {
+  /**
+   * A (before, after) pair from an int (symmetric) or a two-element list, never negative, with
+   * the messages of Keras's {@code standardize_tuple}.
+   */
+  static int[] pair(String what, Object value) {
     int[] p;
     if (value instanceof Number n) {
       p = new int[] {n.intValue(), n.intValue()};
@@ -87,25 +90,28 @@ final class Spatial {
     } else if (value instanceof int[] a && a.length == 2) {
       p = a.clone();
     } else {
-      throw new JKerasException(layer + ": the `" + what + "` argument must be an int or a tuple"
-          + " of 2 ints. Received: " + what + "=" + value);
+      throw new JKerasException("The `" + what + "` argument must be a tuple of 2 integers."
+          + " Received " + what + "=" + value);
     }
     if (p[0] < 0 || p[1] < 0) {
-      throw new JKerasException("The `" + what + "` argument must be a tuple of 2 non-negative"
-          + " integers. Received: " + what + "=" + tuple(p));
+      String bad = p[0] < 0 && p[1] < 0 && p[0] != p[1] ? p[0] + ", " + p[1]
+          : String.valueOf(Math.min(p[0], p[1]));
+      throw new JKerasException("The `" + what + "` argument must be a tuple of 2 integers."
+          + " Received " + what + "=" + tuple(p) + ", including values {" + bad + "} that do not"
+          + " satisfy `value >= 0`");
     }
     return p;
   }
 
   /** Two (before, after) pairs from an int, two ints, or two pairs, as the 2D layers accept. */
-  static int[][] pairs2(String layer, String what, Object value) {
+  static int[][] pairs2(String what, Object value) {
     if (value instanceof Number) {
-      int[] p = pair(layer, what, value);
+      int[] p = pair(what, value);
       return new int[][] {p, p.clone()};
     }
     if (value instanceof List<?> l && l.size() == 2) {
       return new int[][] {
-        pair(layer, "1st entry of " + what, l.get(0)), pair(layer, "2nd entry of " + what, l.get(1))
+        pair("1st entry of " + what, l.get(0)), pair("2nd entry of " + what, l.get(1))
       };
     }
     throw new JKerasException("`" + what + "` should be either an int, a tuple of 2 ints, or a"

@@ -22,7 +22,7 @@ public class ZeroPadding1D extends Layer {
   }
 
   public ZeroPadding1D(int left, int right) {
-    this.padding = Spatial.pair("ZeroPadding1D", "padding", new int[] {left, right});
+    this.padding = Spatial.pair("padding", new int[] {left, right});
     setInputSpec(InputSpec.ndim(3));
   }
 
@@ -57,7 +57,7 @@ public class ZeroPadding1D extends Layer {
 
   /** A ZeroPadding1D layer from its Keras config. */
   public static ZeroPadding1D fromConfig(Config c) {
-    int[] p = c.has("padding") ? Spatial.pair("ZeroPadding1D", "padding", c.raw("padding"))
+    int[] p = c.has("padding") ? Spatial.pair("padding", c.raw("padding"))
         : new int[] {1, 1};
     ZeroPadding1D layer = new ZeroPadding1D(p[0], p[1]);
     layer.applyBaseConfig(c);

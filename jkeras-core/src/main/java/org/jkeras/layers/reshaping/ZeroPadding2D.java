@@ -31,7 +31,7 @@ public class ZeroPadding2D extends Layer {
 
   /** {@code ((top, bottom), (left, right))}. */
   public ZeroPadding2D(int[][] padding) {
-    this.padding = Spatial.pairs2("ZeroPadding2D", "padding",
+    this.padding = Spatial.pairs2("padding",
         List.of(List.of(padding[0][0], padding[0][1]), List.of(padding[1][0], padding[1][1])));
     setInputSpec(InputSpec.ndim(4));
   }
@@ -74,7 +74,7 @@ public class ZeroPadding2D extends Layer {
   /** A ZeroPadding2D layer from its Keras config. */
   public static ZeroPadding2D fromConfig(Config c) {
     ZeroPadding2D layer = new ZeroPadding2D(c.has("padding")
-        ? Spatial.pairs2("ZeroPadding2D", "padding", c.raw("padding"))
+        ? Spatial.pairs2("padding", c.raw("padding"))
         : new int[][] {{1, 1}, {1, 1}});
     layer.applyBaseConfig(c);
     return layer;

@@ -102,10 +102,12 @@ class CoreLayersTest {
   @Test
   void maskingFeedsMaskedAveragePooling() {
     KerasTensor in = Keras.input(3, 2);
-    KerasTensor out = new GlobalAveragePooling1D().apply(new Masking().apply(in));
+    KerasTensor dropped = new org.jkeras.layers.regularization.Dropout(0.5).apply(
+        new Masking().apply(in));
+    KerasTensor out = new GlobalAveragePooling1D().apply(dropped);
     Model model = new Model(in, out);
     Tensor y = model.apply(maskedSequence());
-    // Batch 0 averages steps 0 and 2; batch 1 averages steps 0 and 1.
+    // The mask passes Dropout (inference): batch 0 averages steps 0 and 2, batch 1 steps 0, 1.
     assertArrayEquals(new float[] {0.35f, 0.2f, -0.3f, 0.65f}, y.toFloatArray(), 1e-6f);
   }
 

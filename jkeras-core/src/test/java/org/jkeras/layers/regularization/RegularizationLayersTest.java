@@ -207,11 +207,32 @@ class RegularizationLayersTest {
   }
 
   @Test
+  void trainingFlagFlowsThroughNestedModels() {
+    org.jkeras.graph.KerasTensor in = org.jkeras.Keras.input(50);
+    org.jkeras.models.Model inner = new org.jkeras.models.Model(in,
+        new Dropout(0.5).seed(4).apply(in));
+    org.jkeras.graph.KerasTensor outer = org.jkeras.Keras.input(50);
+    org.jkeras.models.Model model = new org.jkeras.models.Model(outer, inner.apply(outer));
+    Tensor x = Tensor.ones(Shape.of(2, 50));
+    assertArrayEquals(x.toFloatArray(), model.apply(x, false).toFloatArray());
+    float[] y = model.apply(x, true).toFloatArray();
+    long zeros = 0;
+    for (float v : y) {
+      zeros += v == 0f ? 1 : 0;
+    }
+    assertTrue(zeros > 20 && zeros < 80, "about half dropped in training, got " + zeros);
+  }
+
+  @Test
   void configs() {
     var c = new Dropout(0.25).seed(7).noiseShape(-1, 1, 3).getConfig();
     assertEquals(0.25, c.get("rate"));
     assertEquals(7, c.get("seed"));
     assertEquals(Arrays.asList(null, 1, 3), c.get("noise_shape"));
+    Dropout loaded = (Dropout) org.jkeras.layers.LayerRegistry.fromConfig("Dropout",
+        java.util.Map.of("rate", 0.2, "name", "drop"));
+    assertEquals(0.2, loaded.rate());
+    assertEquals(null, loaded.getConfig().get("noise_shape"));
     assertEquals(List.of("rate", "seed", "name", "dtype", "data_format"),
         List.copyOf(new SpatialDropout2D(0.1).getConfig().keySet()));
   }

@@ -192,6 +192,22 @@ class ReshapingLayersTest {
   }
 
   @Test
+  void kerasConfigForms() {
+    var pad = (ZeroPadding2D) org.jkeras.layers.LayerRegistry.fromConfig("ZeroPadding2D",
+        java.util.Map.of("padding", 2));
+    assertEquals(List.of(List.of(2, 2), List.of(2, 2)), pad.getConfig().get("padding"));
+    var crop = (Cropping2D) org.jkeras.layers.LayerRegistry.fromConfig("Cropping2D",
+        java.util.Map.of("cropping", List.of(1, List.of(0, 2))));
+    assertEquals(List.of(List.of(1, 1), List.of(0, 2)), crop.getConfig().get("cropping"));
+    var crop1 = (Cropping1D) org.jkeras.layers.LayerRegistry.fromConfig("Cropping1D",
+        java.util.Map.of("cropping", List.of(0, 3)));
+    assertEquals(Shape.of(-1, 2, 4), crop1.apply(Keras.input(5, 4)).shape());
+    var e = assertThrows(JKerasException.class, () -> new ZeroPadding1D(-1, 0));
+    assertEquals("The `padding` argument must be a tuple of 2 integers. Received padding=(-1, 0),"
+        + " including values {-1} that do not satisfy `value >= 0`", e.getMessage());
+  }
+
+  @Test
   void upSampling() {
     LayerTestHarness.of(() -> new UpSampling1D(3)).inputShapes(Shape.of(2, 2, 2))
         .outputShapes(Shape.of(2, 6, 2)).weights(0, 0)
