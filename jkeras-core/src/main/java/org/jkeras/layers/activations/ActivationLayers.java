@@ -8,6 +8,10 @@ public final class ActivationLayers {
 
   /** Called once by the registry. */
   public static void registerAll() {
-
+    LayerRegistry.register("ReLU", ReLU::fromConfig);
+    LayerRegistry.register("LeakyReLU", LeakyReLU::fromConfig);
+    LayerRegistry.register("PReLU", PReLU::fromConfig);
+    LayerRegistry.register("ELU", ELU::fromConfig);
+    LayerRegistry.register("Softmax", Softmax::fromConfig);
   }
 }

@@ -11,5 +11,9 @@ public final class CoreLayers {
     LayerRegistry.register("InputLayer", InputLayer::fromConfig);
     LayerRegistry.register("Dense", Dense::fromConfig);
     LayerRegistry.register("Embedding", Embedding::fromConfig);
+    LayerRegistry.register("Activation", Activation::fromConfig);
+    LayerRegistry.register("Identity", Identity::fromConfig);
+    LayerRegistry.register("Masking", Masking::fromConfig);
+    LayerRegistry.register("Lambda", Lambda::fromConfig);
   }
 }

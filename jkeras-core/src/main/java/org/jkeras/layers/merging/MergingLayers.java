@@ -15,5 +15,6 @@ public final class MergingLayers {
     LayerRegistry.register("Average", c -> Merge.configure(new Average(), c));
     LayerRegistry.register("Maximum", c -> Merge.configure(new Maximum(), c));
     LayerRegistry.register("Minimum", c -> Merge.configure(new Minimum(), c));
+    LayerRegistry.register("Dot", Dot::fromConfig);
   }
 }

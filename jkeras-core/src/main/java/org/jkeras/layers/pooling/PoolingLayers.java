@@ -12,5 +12,9 @@ public final class PoolingLayers {
     LayerRegistry.register("MaxPooling2D", MaxPooling2D::fromConfig);
     LayerRegistry.register("AveragePooling1D", AveragePooling1D::fromConfig);
     LayerRegistry.register("AveragePooling2D", AveragePooling2D::fromConfig);
+    LayerRegistry.register("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig);
+    LayerRegistry.register("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
+    LayerRegistry.register("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
+    LayerRegistry.register("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
   }
 }

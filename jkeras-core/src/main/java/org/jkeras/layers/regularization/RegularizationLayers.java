@@ -8,6 +8,11 @@ public final class RegularizationLayers {
 
   /** Called once by the registry. */
   public static void registerAll() {
-
+    LayerRegistry.register("Dropout", Dropout::fromConfig);
+    LayerRegistry.register("SpatialDropout1D", SpatialDropout1D::fromConfig);
+    LayerRegistry.register("SpatialDropout2D", SpatialDropout2D::fromConfig);
+    LayerRegistry.register("GaussianNoise", GaussianNoise::fromConfig);
+    LayerRegistry.register("GaussianDropout", GaussianDropout::fromConfig);
+    LayerRegistry.register("ActivityRegularization", ActivityRegularization::fromConfig);
   }
 }

@@ -1,0 +1,61 @@
+package org.jkeras.layers.core;
+
+import java.util.List;
+import java.util.Map;
+import org.jkeras.activations.Activations;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+import org.jkeras.config.Config;
+import org.jkeras.layers.CallContext;
+import org.jkeras.layers.Layer;
+
+/**
+ * Applies an activation named as Keras names it ({@code "relu"}, {@code "softmax"}, ...), so a
+ * model can place an activation as its own layer, as Keras's Activation.
+ */
+public class Activation extends Layer {
+  private final org.jkeras.activations.Activation activation;
+
+  public Activation(String name) {
+    this.activation = Activations.get(name);
+  }
+
+  public org.jkeras.activations.Activation activation() {
+    return activation;
+  }
+
+  @Override
+  public Activation name(String newName) {
+    super.name(newName);
+    return this;
+  }
+
+  @Override
+  protected boolean supportsMasking() {
+    return true;
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+    return List.of(inputShapes.get(0));
+  }
+
+  @Override
+  protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
+    return List.of(activation.apply(inputs.get(0)));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("activation", activation.name());
+    return c;
+  }
+
+  /** An Activation layer from its Keras config. */
+  public static Activation fromConfig(Config c) {
+    Activation layer = new Activation(c.getString("activation", "linear"));
+    layer.applyBaseConfig(c);
+    return layer;
+  }
+}
