@@ -27,7 +27,16 @@ public final class Sum extends Metric {
     if (sampleWeight != null) {
       Tensor[] a = LossReduction.squeezeOrExpandToSameRank(v, cast(sampleWeight,
           DType.FLOAT32));
-      v = multiply(a[0], a[1]);
+      v = a[0];
+      int wr = a[1].rank();
+      if (v.rank() > wr) {
+        int[] axes = new int[v.rank() - wr];
+        for (int i = 0; i < axes.length; i++) {
+          axes[i] = wr + i;
+        }
+        v = sum(v, axes, false);
+      }
+      v = multiply(v, a[1]);
     }
     total += sum(v).item();
   }
