@@ -29,6 +29,8 @@ public class Model extends Layer {
   private GraphMap graph;
   private List<Layer> layers;
   private List<String> inputKeys;
+  private org.jkeras.trainers.CompiledModel compiled;
+  private volatile boolean stopTraining;
 
   public Model(KerasTensor input, KerasTensor output) {
     this(List.of(input), List.of(output));
@@ -394,5 +396,118 @@ public class Model extends Layer {
             + shapes.get(i));
       }
     }
+  }
+
+  // ---- training ---------------------------------------------------------------------------------
+
+  /** Configures training with names: {@code compile("rmsprop", "binary_crossentropy", List.of("accuracy"))}. */
+  public void compile(String optimizer, String loss, List<String> metrics) {
+    compile(org.jkeras.trainers.CompileOptions.of(optimizer, loss).metrics(metrics));
+  }
+
+  /** Configures training with objects or names for the optimizer, loss and metrics. */
+  public void compile(Object optimizer, Object loss, List<?> metrics) {
+    compile(org.jkeras.trainers.CompileOptions.of(optimizer, loss).metrics(metrics));
+  }
+
+  /** Configures training: optimizer, losses and metrics per output, loss weights. */
+  public void compile(org.jkeras.trainers.CompileOptions options) {
+    requireGraph();
+    List<Integer> lastDims = new ArrayList<>();
+    for (KerasTensor o : outputs) {
+      lastDims.add(o.shape().rank() == 0 ? 1 : o.shape().dim(-1));
+    }
+    compiled = new org.jkeras.trainers.CompiledModel(options, outputNames, lastDims);
+  }
+
+  /** True once {@link #compile} has run. */
+  public boolean isCompiled() {
+    return compiled != null;
+  }
+
+  /** The compiled optimizer. */
+  public org.jkeras.optimizers.Optimizer optimizer() {
+    return requireCompiled("optimizer").optimizer();
+  }
+
+  /** What compile resolved (losses, metrics, optimizer), or null before compile. */
+  public org.jkeras.trainers.CompiledModel compiled() {
+    return compiled;
+  }
+
+  private org.jkeras.trainers.CompiledModel requireCompiled(String what) {
+    if (compiled == null) {
+      throw new JKerasException("You must call compile() before using the model's " + what
+          + ". Call model.compile(optimizer, loss, metrics) first.");
+    }
+    return compiled;
+  }
+
+  private org.jkeras.trainers.Trainer trainer() {
+    return new org.jkeras.trainers.Trainer(this, requireCompiled("training"), System.out);
+  }
+
+  /**
+   * Trains the model on {@code x} (a Tensor, a list in input order, or a map by input name) and
+   * {@code y} (likewise by output) with Keras's fit options; returns the per-epoch history.
+   */
+  public org.jkeras.callbacks.History fit(Object x, Object y,
+      org.jkeras.trainers.FitOptions options) {
+    return trainer().fit(org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
+        org.jkeras.trainers.ModelData.ordered(y, outputNames(), "output"), options);
+  }
+
+  /** Trains on batches from a data source, with optional validation batches. */
+  public org.jkeras.callbacks.History fit(org.jkeras.trainers.DataSource data,
+      org.jkeras.trainers.DataSource validation, org.jkeras.trainers.FitOptions options) {
+    return trainer().fit(data, validation, options);
+  }
+
+  /** The loss and metrics on {@code x}, {@code y} (batch size 32, silent). */
+  public Map<String, Double> evaluate(Object x, Object y) {
+    return evaluate(x, y, 32, 0);
+  }
+
+  public Map<String, Double> evaluate(Object x, Object y, int batchSize, int verbose) {
+    return trainer().evaluate(org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
+        org.jkeras.trainers.ModelData.ordered(y, outputNames(), "output"), batchSize, verbose,
+        List.of());
+  }
+
+  /** The outputs for {@code x} (one tensor per output), in batches of 32. */
+  public List<Tensor> predict(Object x) {
+    return predict(x, 32);
+  }
+
+  public List<Tensor> predict(Object x, int batchSize) {
+    return org.jkeras.trainers.Trainer.predict(this,
+        org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"), batchSize);
+  }
+
+  /** One training step on one batch; the logs are computed before the update. */
+  public Map<String, Double> trainOnBatch(Object x, Object y) {
+    return trainer().trainOnBatch(new org.jkeras.trainers.Batch(
+        org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
+        org.jkeras.trainers.ModelData.ordered(y, outputNames(), "output")));
+  }
+
+  public Map<String, Double> testOnBatch(Object x, Object y) {
+    return trainer().testOnBatch(new org.jkeras.trainers.Batch(
+        org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
+        org.jkeras.trainers.ModelData.ordered(y, outputNames(), "output")));
+  }
+
+  public List<Tensor> predictOnBatch(Object x) {
+    return applyEager(org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
+        CallContext.INFERENCE);
+  }
+
+  /** Asks {@code fit} to stop after the current batch (callbacks use this). */
+  public void stopTraining(boolean value) {
+    stopTraining = value;
+  }
+
+  public boolean isStopTraining() {
+    return stopTraining;
   }
 }

@@ -1,0 +1,147 @@
+package org.jkeras.trainers;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jkeras.backend.JKerasException;
+import org.jkeras.backend.SeedGenerator;
+import org.jkeras.backend.Shape;
+import org.jkeras.backend.Tensor;
+import org.jkeras.ops.IndexingOps;
+
+/**
+ * In-memory arrays cut into batches along axis 0, optionally reshuffled each epoch; checks that
+ * every array has the same number of samples.
+ */
+final class ArrayData implements DataSource {
+  private final List<Tensor> x;
+  private final List<Tensor> y;
+  private final Tensor sampleWeight;
+  private final int batchSize;
+  private final boolean shuffle;
+  private final SeedGenerator seeds;
+  private final int samples;
+  private int[] order;
+
+  ArrayData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize, boolean shuffle,
+      SeedGenerator seeds) {
+    this.x = x;
+    this.y = y;
+    this.sampleWeight = sampleWeight;
+    this.batchSize = batchSize;
+    this.shuffle = shuffle;
+    this.seeds = seeds;
+    this.samples = checkSampleCounts(x, y, sampleWeight);
+    reorder();
+  }
+
+  static int checkSampleCounts(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
+    List<String> parts = new ArrayList<>();
+    int n = -1;
+    boolean mismatch = false;
+    List<Tensor> all = new ArrayList<>(x);
+    if (y != null) {
+      all.addAll(y);
+    }
+    if (sampleWeight != null) {
+      all.add(sampleWeight);
+    }
+    for (int i = 0; i < all.size(); i++) {
+      Tensor t = all.get(i);
+      if (t.rank() == 0) {
+        throw new JKerasException("Data arrays need a sample axis; got a scalar.");
+      }
+      int count = t.shape().dim(0);
+      String role = i < x.size() ? "x[" + i + "]" : y != null && i < x.size() + y.size()
+          ? "y[" + (i - x.size()) + "]" : "sample_weight";
+      parts.add(role + " " + t.shape());
+      if (n < 0) {
+        n = count;
+      } else if (count != n) {
+        mismatch = true;
+      }
+    }
+    if (mismatch) {
+      throw new JKerasException("Data cardinality is ambiguous: make sure all arrays contain the"
+          + " same number of samples. Received: " + String.join(", ", parts) + ".");
+    }
+    if (n == 0) {
+      throw new JKerasException("The data is empty: got 0 samples (" + String.join(", ", parts)
+          + ").");
+    }
+    return n;
+  }
+
+  int samples() {
+    return samples;
+  }
+
+  private void reorder() {
+    order = new int[samples];
+    for (int i = 0; i < samples; i++) {
+      order[i] = i;
+    }
+    if (shuffle) {
+      java.util.SplittableRandom r = new java.util.SplittableRandom(seeds.next());
+      for (int i = samples - 1; i > 0; i--) {
+        int j = r.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+  }
+
+  @Override
+  public int size() {
+    return (samples + batchSize - 1) / batchSize;
+  }
+
+  @Override
+  public Batch get(int index) {
+    int from = index * batchSize;
+    int to = Math.min(samples, from + batchSize);
+    int[] ids = java.util.Arrays.copyOfRange(order, from, to);
+    Tensor idx = Tensor.wrapInts(ids, Shape.of(ids.length));
+    return new Batch(rows(x, idx, from, to), y == null ? null : rows(y, idx, from, to),
+        sampleWeight == null ? null : rows(List.of(sampleWeight), idx, from, to).get(0));
+  }
+
+  private List<Tensor> rows(List<Tensor> arrays, Tensor idx, int from, int to) {
+    List<Tensor> out = new ArrayList<>(arrays.size());
+    for (Tensor a : arrays) {
+      if (!shuffle) {
+        int[] start = new int[a.rank()];
+        int[] size = a.shape().dims();
+        start[0] = from;
+        size[0] = to - from;
+        out.add(IndexingOps.slice(a, start, size));
+      } else {
+        out.add(IndexingOps.take(a, idx, 0));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void onEpochEnd() {
+    if (shuffle) {
+      reorder();
+    }
+  }
+
+  /** The first {@code at} samples and the rest, in order (Keras's validation split). */
+  static List<List<Tensor>> splitAt(List<Tensor> arrays, int at) {
+    List<Tensor> head = new ArrayList<>();
+    List<Tensor> tail = new ArrayList<>();
+    for (Tensor a : arrays) {
+      int[] start = new int[a.rank()];
+      int[] size = a.shape().dims();
+      size[0] = at;
+      head.add(IndexingOps.slice(a, start, size));
+      start[0] = at;
+      size[0] = a.shape().dim(0) - at;
+      tail.add(IndexingOps.slice(a, start, size));
+    }
+    return List.of(head, tail);
+  }
+}

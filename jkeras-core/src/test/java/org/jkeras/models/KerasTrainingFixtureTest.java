@@ -1,0 +1,76 @@
+package org.jkeras.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jkeras.backend.Tensor;
+import org.jkeras.optimizers.Optimizers;
+import org.jkeras.testing.KerasFixtures;
+import org.jkeras.trainers.CompileOptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One {@code trainOnBatch} from Keras's initial weights reproduces Keras's logged loss and
+ * metrics and every weight after the step, for each fixture model and optimizer.
+ */
+class KerasTrainingFixtureTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParameterizedTest
+  @CsvSource({
+    "01_shared_lstm, sgd", "01_shared_lstm, rmsprop", "01_shared_lstm, adam",
+    "02_multi_io, sgd", "02_multi_io, rmsprop", "02_multi_io, adam",
+    "04_residual, sgd", "04_residual, rmsprop", "04_residual, adam",
+    "06a_gru, sgd", "06a_gru, rmsprop", "06a_gru, adam"
+  })
+  @SuppressWarnings("unchecked")
+  void oneStepMatchesKeras(String caseName, String optimizer) {
+    JsonNode spec = KerasFixtures.json(caseName, "train_" + optimizer + ".json");
+    Model model = FixtureModels.build(caseName);
+    model.setWeights(KerasFixtures.initialWeights(caseName));
+    Map<String, Object> optConfig = JSON.convertValue(spec.get("optimizer_config"), Map.class);
+    Map<String, Object> compile = JSON.convertValue(spec.get("compile"), Map.class);
+    CompileOptions options = CompileOptions.of(
+        Optimizers.deserialize(Map.of("class_name", optimizer, "config", optConfig)),
+        compile.get("loss"));
+    if (compile.containsKey("metrics")) {
+      options.metrics(compile.get("metrics"));
+    }
+    if (compile.containsKey("loss_weights")) {
+      options.lossWeights((List<Double>) compile.get("loss_weights"));
+    }
+    model.compile(options);
+    List<Tensor> targets = new ArrayList<>();
+    for (JsonNode t : KerasFixtures.json(caseName, "inputs.json").get("targets")) {
+      targets.add(KerasFixtures.tensor(t));
+    }
+    Map<String, Double> logs = model.trainOnBatch(KerasFixtures.inputs(caseName), targets);
+    JsonNode expectedLogs = spec.get("train_on_batch_logs");
+    assertEquals(expectedLogs.size(), logs.size(), "logged keys " + logs.keySet());
+    expectedLogs.fields().forEachRemaining(e -> assertClose(e.getValue().asDouble(),
+        logs.get(e.getKey()), caseName + " " + optimizer + " log " + e.getKey()));
+    JsonNode after = spec.get("weights_after");
+    var weights = model.weights();
+    assertEquals(after.size(), weights.size());
+    for (int i = 0; i < weights.size(); i++) {
+      Tensor expected = KerasFixtures.tensor(after.get(i));
+      float[] got = weights.get(i).toFloatArray();
+      for (int j = 0; j < got.length; j++) {
+        assertClose(expected.getFlat(j), got[j], caseName + " " + optimizer + " weight "
+            + weights.get(i).name() + "[" + j + "]");
+      }
+    }
+  }
+
+  private static void assertClose(double expected, double actual, String what) {
+    if (Math.abs(expected - actual) > 1e-5 * Math.max(1.0, Math.abs(expected))) {
+      fail(what + ": Keras " + expected + ", jkeras " + actual);
+    }
+  }
+}
