@@ -23,6 +23,7 @@ final class FixtureModels {
       case "02_multi_io" -> multiIo();
       case "04_residual" -> residual();
       case "06a_gru" -> gru();
+      case "07a_batchnorm" -> batchNorm();
       default -> throw new IllegalArgumentException(caseName);
     };
   }
@@ -56,6 +57,14 @@ final class FixtureModels {
     KerasTensor x = Keras.input(Shape.of(8, 8, 3), "x");
     KerasTensor y = new Conv2D(3, 3, 3).padding("same").name("conv").apply(x);
     return new Model(x, new Add().name("residual_add").apply(List.of(x, y))).name("residual");
+  }
+
+  static Model batchNorm() {
+    KerasTensor x = Keras.input(Shape.of(6), "x");
+    KerasTensor h = new Dense(8).name("dense").apply(x);
+    KerasTensor n = new org.jkeras.layers.normalization.BatchNormalization().name("bn").apply(h);
+    KerasTensor probs = new Dense(3).activation("softmax").name("probs").apply(n);
+    return new Model(x, probs).name("batchnorm_model");
   }
 
   static Model gru() {

@@ -27,7 +27,8 @@ class KerasTrainingFixtureTest {
     "01_shared_lstm, sgd", "01_shared_lstm, rmsprop", "01_shared_lstm, adam",
     "02_multi_io, sgd", "02_multi_io, rmsprop", "02_multi_io, adam",
     "04_residual, sgd", "04_residual, rmsprop", "04_residual, adam",
-    "06a_gru, sgd", "06a_gru, rmsprop", "06a_gru, adam"
+    "06a_gru, sgd", "06a_gru, rmsprop", "06a_gru, adam",
+    "07a_batchnorm, sgd", "07a_batchnorm, rmsprop", "07a_batchnorm, adam"
   })
   @SuppressWarnings("unchecked")
   void oneStepMatchesKeras(String caseName, String optimizer) {
@@ -61,11 +62,24 @@ class KerasTrainingFixtureTest {
     for (int i = 0; i < weights.size(); i++) {
       Tensor expected = KerasFixtures.tensor(after.get(i));
       float[] got = weights.get(i).toFloatArray();
+      String name = weights.get(i).name();
       for (int j = 0; j < got.length; j++) {
-        assertClose(expected.getFlat(j), got[j], caseName + " " + optimizer + " weight "
-            + weights.get(i).name() + "[" + j + "]");
+        String what = caseName + " " + optimizer + " weight " + name + "[" + j + "]";
+        if (isRoundingNoise(caseName, optimizer, name)) {
+          // A bias feeding BatchNormalization has an exactly-zero gradient; both frameworks
+          // compute rounding noise (~1e-9), which Adam normalizes to a step of up to the
+          // learning rate. Only the step's bound is meaningful there.
+          assertEquals(expected.getFlat(j), got[j], 1.0001e-3, what);
+        } else {
+          assertClose(expected.getFlat(j), got[j], what);
+        }
       }
     }
+  }
+
+  private static boolean isRoundingNoise(String caseName, String optimizer, String weight) {
+    return caseName.equals("07a_batchnorm") && optimizer.equals("adam")
+        && weight.equals("dense/bias");
   }
 
   private static void assertClose(double expected, double actual, String what) {
