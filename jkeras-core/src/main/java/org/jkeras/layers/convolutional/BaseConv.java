@@ -45,6 +45,7 @@ public abstract class BaseConv extends Layer {
   private Regularizer activityRegularizer;
   private Constraint kernelConstraint;
   private Constraint biasConstraint;
+  private int groups = 1;
   private Variable kernel;
   private Variable bias;
 
@@ -157,7 +158,12 @@ public abstract class BaseConv extends Layer {
           + "' should be defined. Received input shape " + inputShapes.get(0) + ".");
     }
     int[] kdims = Arrays.copyOf(kernelSize, rank + 2);
-    kdims[rank] = channels;
+    if (channels % groups != 0) {
+      throw new JKerasException("The number of input channels must be evenly divisible by the"
+          + " number of groups. Received groups=" + groups + ", but the input has " + channels
+          + " channels (full input shape is " + inputShapes.get(0) + ").");
+    }
+    kdims[rank] = channels / groups;
     kdims[rank + 1] = filters;
     Shape kshape = Shape.of(kdims);
     kernel = addWeight("kernel", kshape, kernelInitializer.initialize(kshape), true,
@@ -183,7 +189,8 @@ public abstract class BaseConv extends Layer {
 
   @Override
   protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
-    Tensor y = ConvOps.conv(inputs.get(0), kernel, strides, padding, dilationRate);
+    Tensor y = groups == 1 ? ConvOps.conv(inputs.get(0), kernel, strides, padding, dilationRate)
+        : groupedConv(inputs.get(0));
     if (useBias) {
       y = MathOps.add(y, bias);
     }
@@ -192,6 +199,26 @@ public abstract class BaseConv extends Layer {
       addLoss(activityRegularizer.apply(out));
     }
     return List.of(out);
+  }
+
+  /** Each group of input channels convolved with its own slice of the filters, then joined. */
+  private Tensor groupedConv(Tensor x) {
+    List<Tensor> xs = org.jkeras.ops.ConcatOps.split(x, groups, -1);
+    List<Tensor> ks = org.jkeras.ops.ConcatOps.split(kernel, groups, -1);
+    List<Tensor> ys = new java.util.ArrayList<>(groups);
+    for (int g = 0; g < groups; g++) {
+      ys.add(ConvOps.conv(xs.get(g), ks.get(g), strides, padding, dilationRate));
+    }
+    return org.jkeras.ops.ConcatOps.concatenate(ys, -1);
+  }
+
+  protected void setGroups(int value) {
+    requireUnbuilt("groups");
+    if (value < 1 || filters % value != 0) {
+      throw new JKerasException("The number of filters must be evenly divisible by the number"
+          + " of groups. Received: groups=" + value + ", filters=" + filters + ".");
+    }
+    groups = value;
   }
 
   @Override
@@ -203,7 +230,7 @@ public abstract class BaseConv extends Layer {
     c.put("padding", padding);
     c.put("data_format", "channels_last");
     c.put("dilation_rate", Config.intList(dilationRate));
-    c.put("groups", 1);
+    c.put("groups", groups);
     c.put("activation", activation.name());
     c.put("use_bias", useBias);
     c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
@@ -228,10 +255,7 @@ public abstract class BaseConv extends Layer {
       throw new JKerasException("Layer '" + layer.name() + "' uses data_format=" + format
           + "; jkeras supports channels_last only.");
     }
-    if (c.getInt("groups", 1) != 1) {
-      throw new JKerasException("Layer '" + layer.name() + "' uses groups="
-          + c.getInt("groups", 1) + "; jkeras supports groups=1 only.");
-    }
+    layer.setGroups(c.getInt("groups", 1));
     layer.setActivation(c.getString("activation", "linear"));
     layer.setUseBias(c.getBoolean("use_bias", true));
     if (c.has("kernel_initializer")) {

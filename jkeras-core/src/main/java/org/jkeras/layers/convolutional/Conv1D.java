@@ -19,6 +19,12 @@ public class Conv1D extends BaseConv {
     return this;
   }
 
+  /** Splits the channels into {@code value} groups, each convolved with its own filters. */
+  public Conv1D groups(int value) {
+    setGroups(value);
+    return this;
+  }
+
   public Conv1D padding(String value) {
     setPadding(value);
     return this;

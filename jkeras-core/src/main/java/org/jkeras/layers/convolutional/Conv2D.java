@@ -27,6 +27,12 @@ public class Conv2D extends BaseConv {
     return this;
   }
 
+  /** Splits the channels into {@code value} groups, each convolved with its own filters. */
+  public Conv2D groups(int value) {
+    setGroups(value);
+    return this;
+  }
+
   public Conv2D padding(String value) {
     setPadding(value);
     return this;
