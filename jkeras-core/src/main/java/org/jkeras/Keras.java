@@ -65,6 +65,11 @@ public final class Keras {
     return new org.jkeras.layers.merging.Minimum().apply(inputs);
   }
 
+  /** {@code Dot(axes)} applied to two inputs (a dot product along {@code axes} of each). */
+  public static KerasTensor dot(java.util.List<KerasTensor> inputs, int axes) {
+    return new org.jkeras.layers.merging.Dot(axes).apply(inputs);
+  }
+
   /**
    * Writes the model's graph as Graphviz DOT to {@code path}; a {@code .svg} or {@code .png} path
    * is also rendered when Graphviz's {@code dot} is installed. Returns what was written.

@@ -46,6 +46,17 @@ class MergingLayersTest {
   }
 
   @Test
+  void kerasDotFunction() {
+    KerasTensor a = Keras.input(4);
+    KerasTensor b = Keras.input(4);
+    assertEquals(Shape.withBatch(1), Keras.dot(List.of(a, b), 1).shape());
+    Model m = new Model(List.of(a, b), Keras.dot(List.of(a, b), 1));
+    Tensor out = m.applyEager(List.of(Tensor.of(new float[][] {{1, 2, 3, 4}}),
+        Tensor.of(new float[][] {{1, 1, 1, 2}})), CallContext.INFERENCE).get(0);
+    assertEquals(14f, out.getFloat(0, 0));
+  }
+
+  @Test
   void concatenateShapesValuesAndKerasErrors() {
     KerasTensor x = Keras.input(3, 4);
     KerasTensor y = Keras.input(3, 2);
