@@ -122,9 +122,13 @@ public final class NpzIO {
 
   private static void write(Path file, Map<String, Tensor> arrays, boolean compressed) {
     for (Map.Entry<String, Tensor> e : arrays.entrySet()) {
-      if (e.getKey() == null || e.getKey().isEmpty() || e.getValue() == null) {
-        throw new JKerasException("Cannot write " + file + ": every array needs a non-empty name"
-            + " and a tensor, got " + e.getKey() + " -> " + e.getValue() + ".");
+      if (e.getKey() == null || e.getKey().isEmpty()) {
+        throw new JKerasException("Cannot write " + file + ": every array needs a non-empty name,"
+            + " got " + (e.getKey() == null ? "null" : "''") + ".");
+      }
+      if (e.getValue() == null) {
+        throw new JKerasException(
+            "Cannot write " + file + ": the array '" + e.getKey() + "' is null.");
       }
     }
     AtomicFiles.write(file, out -> {
