@@ -12,7 +12,7 @@ import java.nio.ByteOrder;
 final class NpyDecoder {
   private NpyDecoder() {}
 
-  /** Decodes {@code count} elements from the start of {@code seg} into {@code dst} at {@code at}. */
+  /** Decodes {@code count} elements at the start of {@code seg} into {@code dst[at...]}. */
   static void decode(NpyType type, ByteOrder order, MemorySegment seg, int count, Object dst,
       int at) {
     switch (type) {

@@ -136,8 +136,8 @@ record NpyHeader(String descr, NpyType type, ByteOrder order, long[] shape, long
     }
     Object descr = dict.get("descr");
     if (descr instanceof List<?>) {
-      throw new JKerasException(source + ": unsupported dtype " + PythonLiteral.repr(descr) + ": structured"
-          + " (record) arrays are not supported; save each field as its own array.");
+      throw new JKerasException(source + ": unsupported dtype " + PythonLiteral.repr(descr)
+          + ": structured (record) arrays are not supported; save each field as its own array.");
     }
     if (!(descr instanceof String d)) {
       throw malformed(source, text, "'descr' must be a dtype string such as '<f4'");

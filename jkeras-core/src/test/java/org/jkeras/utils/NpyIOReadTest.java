@@ -153,7 +153,8 @@ class NpyIOReadTest {
       expected[i] = (float) values[i];
     }
     Path p = dir.resolve("big.npy");
-    Files.write(p, file(1, dict("<f8", "(" + (n / 100) + ", 100)"), doubles(LITTLE_ENDIAN, values)));
+    Files.write(p,
+        file(1, dict("<f8", "(" + (n / 100) + ", 100)"), doubles(LITTLE_ENDIAN, values)));
     Tensor t = NpyIO.load(p);
     assertTensor(DType.FLOAT32, Shape.of(n / 100, 100), t);
     assertArrayEquals(expected, t.floatData());

@@ -100,7 +100,8 @@ class NpzIOTest {
   /** A zip written entry by entry, independently of NpzIO; stored entries get their CRC. */
   private Path zip(String name, Object... nameBytesMethod) throws IOException {
     Path p = dir.resolve(name);
-    try (OutputStream out = Files.newOutputStream(p); ZipOutputStream z = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(p);
+        ZipOutputStream z = new ZipOutputStream(out)) {
       for (int i = 0; i < nameBytesMethod.length; i += 3) {
         byte[] data = (byte[]) nameBytesMethod[i + 1];
         ZipEntry e = new ZipEntry((String) nameBytesMethod[i]);
@@ -201,6 +202,18 @@ class NpzIOTest {
     bytes[at + 5] ^= 0x10;
     Files.write(p, bytes);
     assertRefused(p + " entry 'a.npy': CRC check failed; the archive is corrupt.", p);
+  }
+
+  @Test
+  void corruptDeflateStream() throws IOException {
+    Path p = dir.resolve("z.npz");
+    NpzIO.saveCompressed(p, Map.of("a", Tensor.of(new float[] {1, 2, 3}, 3)));
+    byte[] bytes = Files.readAllBytes(p);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(LITTLE_ENDIAN);
+    int data = 30 + b.getShort(26) + b.getShort(28);
+    bytes[data] = 0x07; // final block of the reserved type 11
+    Files.write(p, bytes);
+    assertRefused(p + " entry 'a.npy': corrupt compressed data: invalid block type.", p);
   }
 
   @Test

@@ -76,12 +76,14 @@ class NumpyInteropTest {
           assert got.dtype == want.dtype and got.shape == want.shape, (name, got.dtype, got.shape)
           assert np.array_equal(got, want), name
           np.save(d + '/n_' + name + '.npy', want)
-          with open(d + '/j_' + name + '.npy', 'rb') as a, open(d + '/n_' + name + '.npy', 'rb') as b:
-              assert a.read() == b.read(), 'bytes differ from numpy.save: ' + name
+          mine = open(d + '/j_' + name + '.npy', 'rb').read()
+          theirs = open(d + '/n_' + name + '.npy', 'rb').read()
+          assert mine == theirs, 'bytes differ from numpy.save: ' + name
       for archive in ['j_stored.npz', 'j_deflated.npz']:
           with np.load(d + '/' + archive) as z:
               assert list(z.keys()) == ['f4', 'b1'], list(z.keys())
-              assert np.array_equal(z['f4'], expected['f4']) and np.array_equal(z['b1'], expected['b1'])
+              assert np.array_equal(z['f4'], expected['f4'])
+              assert np.array_equal(z['b1'], expected['b1'])
       print('numpy agrees')
       """;
 
