@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Streams each epoch's logs to a CSV file (epoch, then the metrics in name order), as Keras's CSVLogger. */
+/**
+ * Streams each epoch's logs to a CSV file as Keras's CSVLogger: "epoch", then the metrics in name
+ * order, numbers as Python prints them, rows ended by CRLF as Python's csv module ends them.
+ */
 public class CSVLogger extends Callback {
   /** Python's csv module ends rows with CRLF on every platform; Keras's files do too. */
   private static final String LINE_END = "\r\n";

@@ -155,6 +155,24 @@ class FitSemanticsTest {
   }
 
   @Test
+  void inputsByNameAndValidationInBatchesOfItsOwnSize() {
+    org.jkeras.graph.KerasTensor a = org.jkeras.Keras.input(org.jkeras.backend.Shape.of(1), "a");
+    org.jkeras.graph.KerasTensor b = org.jkeras.Keras.input(org.jkeras.backend.Shape.of(1), "b");
+    org.jkeras.layers.core.Dense dense = new org.jkeras.layers.core.Dense(1).useBias(false);
+    Model model = new Model(List.of(a, b), dense.apply(org.jkeras.Keras.subtract(List.of(a, b))));
+    dense.setWeights(List.of(Tensor.of(new float[] {1}, 1, 1)));
+    dense.trainable(false);
+    model.compile(CompileOptions.of("sgd", "mse"));
+    Recorder r = new Recorder();
+    History h = model.fit(Map.of("b", column(1, 1, 1), "a", column(2, 3, 4)), column(0, 0, 0),
+        FitOptions.epochs(1).verbose(0).validationData(List.of(column(1, 1, 1), column(1, 1, 1)),
+            List.of(column(0, 0, 0))).validationBatchSize(2).callbacks(r));
+    assertEquals((1 + 4 + 9) / 3.0, h.get("loss").get(0), 1e-6, "a - b with a, b by name");
+    assertEquals(0.0, h.get("val_loss").get(0));
+    assertEquals(2, r.events.stream().filter(e -> e.startsWith("test_batch_end")).count());
+  }
+
+  @Test
   void evaluateWeighsEachBatchBySizeLikeOneShot() {
     Model model = compiledIdentity();
     Tensor x = range(70, 1);
