@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Streams each epoch's logs to a CSV file (epoch, then the metrics in name order), as Keras's CSVLogger. */
+/**
+ * Streams each epoch's logs to a CSV file as Keras's CSVLogger: "epoch", then the metrics in name
+ * order, numbers as Python prints them, rows ended by CRLF as Python's csv module ends them.
+ */
 public class CSVLogger extends Callback {
+  /** Python's csv module ends rows with CRLF on every platform; Keras's files do too. */
+  private static final String LINE_END = "\r\n";
   private final Path path;
   private final String separator;
   private final boolean append;
@@ -50,8 +55,7 @@ public class CSVLogger extends Callback {
     try {
       if (keys == null) {
         keys = new ArrayList<>(new TreeSet<>(logs.keySet()));
-        writer.write("epoch" + separator + String.join(separator, keys));
-        writer.newLine();
+        writer.write("epoch" + separator + String.join(separator, keys) + LINE_END);
       } else if (keys.isEmpty()) {
         keys = new ArrayList<>(new TreeSet<>(logs.keySet()));
       }
@@ -60,8 +64,7 @@ public class CSVLogger extends Callback {
         Double v = logs.get(k);
         row.append(separator).append(v == null ? "NA" : pythonRepr(v));
       }
-      writer.write(row.toString());
-      writer.newLine();
+      writer.write(row.append(LINE_END).toString());
       writer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("CSVLogger cannot write " + path, e);
@@ -79,7 +82,12 @@ public class CSVLogger extends Callback {
     }
   }
 
-  /** Numbers as Python prints floats: {@code 0.5}, {@code 1e-05}, {@code nan}. */
+  /**
+   * Numbers as Python's {@code repr} prints floats: the shortest digits that round-trip (as
+   * Java's), positional from 1e-4 up to 1e16 ({@code 0.0005}, {@code 15000000.0}), else
+   * scientific with a two-digit exponent ({@code 1e-05}, {@code 1.5e+16}); {@code nan},
+   * {@code inf}.
+   */
   static String pythonRepr(double v) {
     if (Double.isNaN(v)) {
       return "nan";
@@ -87,14 +95,19 @@ public class CSVLogger extends Callback {
     if (Double.isInfinite(v)) {
       return v > 0 ? "inf" : "-inf";
     }
-    String s = Double.toString(v);
-    if (s.contains("E")) {
-      String[] parts = s.split("E");
-      int exp = Integer.parseInt(parts[1]);
-      String mant = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2)
-          : parts[0];
-      return mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+    if (v == 0) {
+      return 1 / v < 0 ? "-0.0" : "0.0";
     }
-    return s;
+    // Shortest round-trip digits and the decimal exponent of the first digit.
+    java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+    String digits = d.unscaledValue().abs().toString();
+    int exp = digits.length() - 1 - d.scale();
+    String sign = v < 0 ? "-" : "";
+    if (exp < -4 || exp >= 16) {
+      String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return sign + mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+    }
+    String plain = d.abs().toPlainString();
+    return sign + (plain.contains(".") ? plain : plain + ".0");
   }
 }

@@ -101,6 +101,7 @@ public class EarlyStopping extends Callback {
     }
     if (restoreBestWeights && bestWeights == null) {
       bestWeights = model().getWeights();
+      bestEpoch = epoch;
     }
     wait++;
     if (direction.improves(current, best, minDelta)) {
@@ -109,10 +110,12 @@ public class EarlyStopping extends Callback {
       if (restoreBestWeights) {
         bestWeights = model().getWeights();
       }
+      // Only an epoch that beats both the best and the baseline restarts the wait; an improving
+      // epoch never stops training.
       if (baseline == null || direction.improves(current, baseline, minDelta)) {
         wait = 0;
-        return;
       }
+      return;
     }
     if (wait >= patience && epoch > 0) {
       stoppedEpoch = epoch;

@@ -33,7 +33,7 @@ public class LearningRateScheduler extends Callback {
     model().optimizer().setLearningRate(lr);
     if (verbose > 0) {
       out.println("\nEpoch " + (epoch + 1) + ": LearningRateScheduler setting learning rate to "
-          + lr + ".");
+          + CSVLogger.pythonRepr(lr) + ".");
     }
   }
 

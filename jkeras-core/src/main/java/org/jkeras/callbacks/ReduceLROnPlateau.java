@@ -85,22 +85,23 @@ public class ReduceLROnPlateau extends Callback {
           + " not available. Available metrics are: " + String.join(",", logs.keySet()) + ".");
       return;
     }
-    boolean inCooldown = cooldownCounter > 0;
-    if (inCooldown) {
+    if (cooldownCounter > 0) {
       cooldownCounter--;
       wait = 0;
     }
+    // As Keras, the cooldown is checked again after the countdown: cooldown N idles N - 1 epochs.
     if (direction.improves(current, best, minDelta)) {
       best = current;
       wait = 0;
-    } else if (!inCooldown) {
+    } else if (cooldownCounter == 0) {
       wait++;
-      if (wait >= patience && lr > minLr) {
+      // The learning rate is a float32 variable: compare at that precision, as Keras.
+      if (wait >= patience && lr > (float) minLr) {
         double newLr = Math.max(lr * factor, minLr);
         model().optimizer().setLearningRate(newLr);
         if (verbose > 0) {
           out.println("\nEpoch " + (epoch + 1) + ": ReduceLROnPlateau reducing learning rate to "
-              + newLr + ".");
+              + CSVLogger.pythonRepr(newLr) + ".");
         }
         cooldownCounter = cooldown;
         wait = 0;

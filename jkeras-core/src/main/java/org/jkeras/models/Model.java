@@ -427,7 +427,7 @@ public class Model extends Layer {
 
   /** The compiled optimizer. */
   public org.jkeras.optimizers.Optimizer optimizer() {
-    return requireCompiled("optimizer").optimizer();
+    return requireCompiled("using the model's optimizer").optimizer();
   }
 
   /** What compile resolved (losses, metrics, optimizer), or null before compile. */
@@ -437,14 +437,14 @@ public class Model extends Layer {
 
   private org.jkeras.trainers.CompiledModel requireCompiled(String what) {
     if (compiled == null) {
-      throw new JKerasException("You must call compile() before using the model's " + what
+      throw new JKerasException("You must call compile() before " + what
           + ". Call model.compile(optimizer, loss, metrics) first.");
     }
     return compiled;
   }
 
-  private org.jkeras.trainers.Trainer trainer() {
-    return new org.jkeras.trainers.Trainer(this, requireCompiled("training"), System.out);
+  private org.jkeras.trainers.Trainer trainer(String method) {
+    return new org.jkeras.trainers.Trainer(this, requireCompiled(method + "()"), System.out);
   }
 
   /**
@@ -453,14 +453,14 @@ public class Model extends Layer {
    */
   public org.jkeras.callbacks.History fit(Object x, Object y,
       org.jkeras.trainers.FitOptions options) {
-    return trainer().fit(org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
+    return trainer("fit").fit(org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
         org.jkeras.trainers.ModelData.ordered(y, outputNames(), "output"), options);
   }
 
   /** Trains on batches from a data source, with optional validation batches. */
   public org.jkeras.callbacks.History fit(org.jkeras.trainers.DataSource data,
       org.jkeras.trainers.DataSource validation, org.jkeras.trainers.FitOptions options) {
-    return trainer().fit(data, validation, options);
+    return trainer("fit").fit(data, validation, options);
   }
 
   /** The loss and metrics on {@code x}, {@code y} (batch size 32, silent). */
@@ -469,7 +469,7 @@ public class Model extends Layer {
   }
 
   public Map<String, Double> evaluate(Object x, Object y, int batchSize, int verbose) {
-    return trainer().evaluate(org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
+    return trainer("evaluate").evaluate(org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
         org.jkeras.trainers.ModelData.ordered(y, outputNames(), "output"), batchSize, verbose,
         List.of());
   }
@@ -486,13 +486,13 @@ public class Model extends Layer {
 
   /** One training step on one batch; the logs are computed before the update. */
   public Map<String, Double> trainOnBatch(Object x, Object y) {
-    return trainer().trainOnBatch(new org.jkeras.trainers.Batch(
+    return trainer("trainOnBatch").trainOnBatch(new org.jkeras.trainers.Batch(
         org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
         org.jkeras.trainers.ModelData.ordered(y, outputNames(), "output")));
   }
 
   public Map<String, Double> testOnBatch(Object x, Object y) {
-    return trainer().testOnBatch(new org.jkeras.trainers.Batch(
+    return trainer("testOnBatch").testOnBatch(new org.jkeras.trainers.Batch(
         org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
         org.jkeras.trainers.ModelData.ordered(y, outputNames(), "output")));
   }

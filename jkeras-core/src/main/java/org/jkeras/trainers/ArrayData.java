@@ -9,8 +9,8 @@ import org.jkeras.backend.Tensor;
 import org.jkeras.ops.IndexingOps;
 
 /**
- * In-memory arrays cut into batches along axis 0, optionally reshuffled each epoch; checks that
- * every array has the same number of samples.
+ * In-memory arrays cut into batches along axis 0, optionally reshuffled for every pass over the
+ * data; checks that every array has the same number of samples.
  */
 final class ArrayData implements DataSource {
   private final List<Tensor> x;
@@ -21,6 +21,7 @@ final class ArrayData implements DataSource {
   private final SeedGenerator seeds;
   private final int samples;
   private int[] order;
+  private boolean passStarted;
 
   ArrayData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize, boolean shuffle,
       SeedGenerator seeds) {
@@ -96,8 +97,15 @@ final class ArrayData implements DataSource {
     return (samples + batchSize - 1) / batchSize;
   }
 
+  /** A new pass over the data (batch 0 again) gets a new order, as Keras's fresh iterator. */
   @Override
   public Batch get(int index) {
+    if (index == 0) {
+      if (passStarted && shuffle) {
+        reorder();
+      }
+      passStarted = true;
+    }
     int from = index * batchSize;
     int to = Math.min(samples, from + batchSize);
     int[] ids = java.util.Arrays.copyOfRange(order, from, to);
@@ -120,13 +128,6 @@ final class ArrayData implements DataSource {
       }
     }
     return out;
-  }
-
-  @Override
-  public void onEpochEnd() {
-    if (shuffle) {
-      reorder();
-    }
   }
 
   /** The first {@code at} samples and the rest, in order (Keras's validation split). */

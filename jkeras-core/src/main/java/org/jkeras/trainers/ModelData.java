@@ -26,7 +26,8 @@ public final class ModelData {
     if (data instanceof List<?> list) {
       if (list.size() != names.size()) {
         throw new JKerasException("The model has " + names.size() + " " + what + "s " + names
-            + " but " + list.size() + " arrays were given.");
+            + " but " + list.size() + (list.size() == 1 ? " array was" : " arrays were")
+            + " given.");
       }
       List<Tensor> out = new ArrayList<>();
       for (Object o : list) {

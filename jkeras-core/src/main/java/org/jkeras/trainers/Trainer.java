@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jkeras.backend.DType;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.SeedGenerator;
 import org.jkeras.backend.Shape;
@@ -103,22 +102,30 @@ public final class Trainer {
 
   // ---- fit ------------------------------------------------------------------------------------
 
-  /** Trains on in-memory arrays; returns the per-epoch history. */
+  /**
+   * Trains on in-memory arrays; returns the per-epoch history. As Keras, {@code validationSplit}
+   * takes the last rows (and their sample weights) before any shuffling, and is ignored when
+   * {@code validationData} is given.
+   */
   public History fit(List<Tensor> x, List<Tensor> y, FitOptions o) {
+    boolean classWeighted = o.classWeight != null && !o.classWeight.isEmpty();
+    if (classWeighted && o.sampleWeight != null) {
+      throw new JKerasException("You cannot `class_weight` and `sample_weight` at the same time.");
+    }
     List<Tensor> trainX = x;
     List<Tensor> trainY = y;
-    Tensor weights = sampleWeights(o.sampleWeight, o.classWeight, y);
+    Tensor weights = o.sampleWeight;
     List<Tensor> valX = o.validationX;
     List<Tensor> valY = o.validationY;
-    if (o.validationSplit > 0) {
-      if (valX != null) {
-        throw new JKerasException("Pass either validationData or validationSplit, not both.");
-      }
+    Tensor valWeights = null;
+    if (o.validationSplit > 0 && valX == null) {
       int n = ArrayData.checkSampleCounts(x, y, weights);
       int splitAt = (int) Math.floor(n * (1.0 - o.validationSplit));
       if (splitAt == 0 || splitAt == n) {
-        throw new JKerasException("validation_split=" + o.validationSplit + " leaves no "
-            + (splitAt == 0 ? "training" : "validation") + " samples out of " + n + ".");
+        throw new JKerasException("Training data contains " + n + " samples, which is not"
+            + " sufficient to split it into a validation and training set as specified by"
+            + " validation_split=" + o.validationSplit + ". Either provide more data, or a"
+            + " different value for validationSplit.");
       }
       List<List<Tensor>> xs = ArrayData.splitAt(x, splitAt);
       List<List<Tensor>> ys = ArrayData.splitAt(y, splitAt);
@@ -127,17 +134,26 @@ public final class Trainer {
       trainY = ys.get(0);
       valY = ys.get(1);
       if (weights != null) {
-        weights = ArrayData.splitAt(List.of(weights), splitAt).get(0).get(0);
+        List<List<Tensor>> ws = ArrayData.splitAt(List.of(weights), splitAt);
+        weights = ws.get(0).get(0);
+        valWeights = ws.get(1).get(0);
       }
+    }
+    if (classWeighted) {
+      weights = ClassWeights.toSampleWeights(o.classWeight, trainY);
     }
     SeedGenerator seeds = new SeedGenerator(RandomSeeds.orNext(null));
     DataSource train = new ArrayData(trainX, trainY, weights, o.batchSize, o.shuffle, seeds);
-    DataSource validation = valX == null ? null : new ArrayData(valX, valY, null,
+    DataSource validation = valX == null ? null : new ArrayData(valX, valY, valWeights,
         o.validationBatchSize != null ? o.validationBatchSize : o.batchSize, false, seeds);
     return fit(train, validation, o);
   }
 
-  /** Trains on batches from a data source (validation may be null). */
+  /**
+   * Trains on batches from a data source (validation may be null). With {@code stepsPerEpoch},
+   * an epoch takes the next batches where the previous one stopped, as Keras's epoch iterator,
+   * and the data starts over once every batch has been served.
+   */
   public History fit(DataSource train, DataSource validation, FitOptions o) {
     History history = new History();
     List<Callback> callbacks = new ArrayList<>(o.callbacks);
@@ -148,38 +164,47 @@ public final class Trainer {
     model.stopTraining(false);
     Map<String, Double> empty = new LinkedHashMap<>();
     callbacks.forEach(c -> c.onTrainBegin(empty));
-    int steps = o.stepsPerEpoch != null ? Math.min(o.stepsPerEpoch, train.size()) : train.size();
+    int batches = train.size();
+    int steps = o.stepsPerEpoch != null ? Math.min(o.stepsPerEpoch, batches) : batches;
+    int cursor = 0;
     Map<String, Double> logs = new LinkedHashMap<>();
     for (int epoch = o.initialEpoch; epoch < o.epochs && !model.isStopTraining(); epoch++) {
       compiled.resetMetrics();
       int e = epoch;
       callbacks.forEach(c -> c.onEpochBegin(e, new LinkedHashMap<>()));
-      if (o.verbose > 0) {
+      if (o.verbose > 0 && o.epochs > 1) {
         out.println("Epoch " + (epoch + 1) + "/" + o.epochs);
       }
       ProgressBar bar = out == System.out ? ProgressBar.toStdout(steps, o.verbose)
           : new ProgressBar(steps, o.verbose, out, false, System::nanoTime);
-      for (int step = 0; step < steps && !model.isStopTraining(); step++) {
+      for (int step = 0; step < steps && cursor < batches && !model.isStopTraining(); step++) {
         int s = step;
         callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
-        trainStep(train.get(step));
+        trainStep(train.get(cursor++));
         Map<String, Double> batchLogs = compiled.logs();
         callbacks.forEach(c -> c.onTrainBatchEnd(s, batchLogs));
         if (step < steps - 1) {
           bar.update(step + 1, batchLogs, false);
         }
       }
+      if (cursor >= batches) {
+        cursor = 0;
+      }
       logs = compiled.logs();
-      if (validation != null && (epoch + 1 - o.initialEpoch) % o.validationFreq == 0) {
-        Map<String, Double> val = evaluate(validation, 0, List.of());
+      if (validation != null && (epoch + 1) % o.validationFreq == 0) {
+        Map<String, Double> val = evaluate(validation, 0, callbacks);
         for (Map.Entry<String, Double> v : val.entrySet()) {
           logs.put("val_" + v.getKey(), v.getValue());
         }
       }
-      bar.update(steps, logs, true);
       Map<String, Double> epochLogs = logs;
       callbacks.forEach(c -> c.onEpochEnd(e, epochLogs));
+      // Keras's progress bar is the last callback: it shows what the others added to the logs.
+      bar.update(steps, logs, true);
       train.onEpochEnd();
+    }
+    if (compiled.optimizer.built()) {
+      compiled.optimizer.finalizeVariableValues(model.trainableWeights());
     }
     Map<String, Double> last = logs;
     callbacks.forEach(c -> c.onTrainEnd(last));
@@ -236,42 +261,5 @@ public final class Trainer {
           + " rows for " + n + " samples");
     }
     return joined;
-  }
-
-  // ---- sample weights -------------------------------------------------------------------------
-
-  /**
-   * Sample weights from explicit weights and/or class weights (looked up by each sample's class:
-   * the integer label, or the argmax of a one-hot row), multiplied together.
-   */
-  static Tensor sampleWeights(Tensor sampleWeight, Map<Integer, Double> classWeight,
-      List<Tensor> y) {
-    if (classWeight == null || classWeight.isEmpty()) {
-      return sampleWeight;
-    }
-    if (y.size() != 1) {
-      throw new JKerasException("class_weight is only supported for models with a single output;"
-          + " this one has " + y.size() + ".");
-    }
-    Tensor labels = y.get(0);
-    Tensor classes = labels.rank() > 1 && labels.shape().dim(-1) > 1
-        ? org.jkeras.ops.ReductionOps.argmax(labels, -1)
-        : labels.rank() > 1 ? org.jkeras.ops.ArrayOps.reshape(labels, labels.shape().dim(0))
-        : labels;
-    if (classes.dtype() == DType.FLOAT32) {
-      classes = MathOps.cast(classes, DType.INT32);
-    }
-    int maxClass = classWeight.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-    float[] table = new float[maxClass + 1];
-    java.util.Arrays.fill(table, 1f);
-    for (Map.Entry<Integer, Double> e : classWeight.entrySet()) {
-      if (e.getKey() < 0) {
-        throw new JKerasException("class_weight keys must be class indices >= 0, got "
-            + e.getKey() + ".");
-      }
-      table[e.getKey()] = (float) (double) e.getValue();
-    }
-    Tensor perSample = org.jkeras.ops.IndexingOps.take(Tensor.of(table), classes, 0);
-    return sampleWeight == null ? perSample : MathOps.multiply(sampleWeight, perSample);
   }
 }
