@@ -40,9 +40,17 @@ public class Model extends Layer {
     this(inputs, List.of(output));
   }
 
-  /** A model from inputs to named outputs; the names key outputs in losses and results. */
+  /**
+   * A model from inputs to named outputs; the names key outputs in losses and results. As in
+   * Keras, a map's entries are ordered by name.
+   */
   public Model(List<KerasTensor> inputs, Map<String, KerasTensor> outputs) {
-    this(inputs, new ArrayList<>(outputs.values()), new ArrayList<>(outputs.keySet()));
+    this(inputs, new ArrayList<>(sorted(outputs).values()),
+        new ArrayList<>(sorted(outputs).keySet()));
+  }
+
+  private static Map<String, KerasTensor> sorted(Map<String, KerasTensor> m) {
+    return new java.util.TreeMap<>(m);
   }
 
   public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
@@ -50,19 +58,20 @@ public class Model extends Layer {
   }
 
   /**
-   * A model from named inputs to named outputs; data can then be passed by those input names
-   * ({@link #apply(Map, boolean)}), and the output names key losses and results.
+   * A model from named inputs to named outputs, each ordered by name as Keras orders dicts;
+   * data can then be passed by those input names ({@link #apply(Map, boolean)}), and the
+   * output names key losses and results.
    */
   public Model(Map<String, KerasTensor> inputs, Map<String, KerasTensor> outputs) {
-    this(new ArrayList<>(inputs.values()), new ArrayList<>(outputs.values()),
-        new ArrayList<>(outputs.keySet()));
-    this.inputKeys = List.copyOf(inputs.keySet());
+    this(new ArrayList<>(sorted(inputs).values()), new ArrayList<>(sorted(outputs).values()),
+        new ArrayList<>(sorted(outputs).keySet()));
+    this.inputKeys = List.copyOf(sorted(inputs).keySet());
   }
 
-  /** A model from named inputs to one output. */
+  /** A model from named inputs (ordered by name, as Keras) to one output. */
   public Model(Map<String, KerasTensor> inputs, KerasTensor output) {
-    this(new ArrayList<>(inputs.values()), List.of(output), null);
-    this.inputKeys = List.copyOf(inputs.keySet());
+    this(new ArrayList<>(sorted(inputs).values()), List.of(output), null);
+    this.inputKeys = List.copyOf(sorted(inputs).keySet());
   }
 
   private Model(List<KerasTensor> inputs, List<KerasTensor> outputs, List<String> names) {

@@ -178,14 +178,14 @@ class FunctionalModelTest {
     outs.put("priority", new Dense(1).apply(joined));
     outs.put("department", new Dense(4).apply(joined));
     Model m = new Model(ins, outs);
-    assertEquals(List.of("t", "b"), m.inputNames());
-    assertEquals(List.of("priority", "department"), m.outputNames());
+    assertEquals(List.of("b", "t"), m.inputNames(), "ordered by name, as Keras orders dicts");
+    assertEquals(List.of("department", "priority"), m.outputNames());
     List<Tensor> out = m.apply(java.util.Map.of("b", Tensor.ones(2, 2), "t", Tensor.ones(2, 3)),
         false);
     assertEquals(Shape.of(2, 4), m.namedOutputs(out).get("department").shape());
     var e = assertThrows(JKerasException.class,
         () -> m.apply(java.util.Map.of("t", Tensor.ones(2, 3)), false));
-    assertEquals("Missing data for input 'b'. The model's inputs are [t, b] and the given names"
+    assertEquals("Missing data for input 'b'. The model's inputs are [b, t] and the given names"
         + " are [t].", e.getMessage());
   }
 
