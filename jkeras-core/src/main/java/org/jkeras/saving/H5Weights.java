@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -35,6 +36,33 @@ public final class H5Weights {
           Variable v = e.vars().get(i);
           vars.putDataset(String.valueOf(i), array(v));
         }
+      }
+      h5.putDataset(lastChildName(h5.getChildren().keySet()), new float[] {1f});
+    }
+  }
+
+  /**
+   * jHDF 0.13.0 ends a file by writing its version note where the last dataset's data ended;
+   * when an empty group's header was placed there (Keras's root {@code vars} always is), the
+   * note overwrites it and the file cannot be read. A one-number marker dataset written last
+   * (after every group) avoids this: its data ends the file. jHDF writes children in the
+   * iteration order of a {@link ConcurrentHashMap}, so the marker's name is picked to come last
+   * in that order. Keras never looks at the marker.
+   */
+  private static String lastChildName(java.util.Set<String> rootChildren) {
+    for (int i = 0; ; i++) {
+      String name = i == 0 ? "jkeras" : "jkeras_" + i;
+      Map<String, Boolean> probe = new ConcurrentHashMap<>();
+      for (String c : rootChildren) {
+        probe.put(c, true);
+      }
+      probe.put(name, true);
+      String last = null;
+      for (String k : probe.keySet()) {
+        last = k;
+      }
+      if (name.equals(last)) {
+        return name;
       }
     }
   }
