@@ -113,6 +113,8 @@ public final class KerasFile {
         }
       }
       return model;
+    } catch (io.jhdf.exceptions.HdfException e) {
+      throw new JKerasException("The weights in " + path + " are damaged: " + e.getMessage());
     } catch (ZipException e) {
       throw new JKerasException(path + " is not a .keras file: it is not a valid zip archive ("
           + e.getMessage() + ").");

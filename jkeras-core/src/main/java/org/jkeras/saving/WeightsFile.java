@@ -56,6 +56,8 @@ public final class WeightsFile {
       if (model.isCompiled()) {
         OptimizerState.restore(model, h5, path.toString());
       }
+    } catch (io.jhdf.exceptions.HdfException e) {
+      throw new JKerasException("The weights file " + path + " is damaged: " + e.getMessage());
     }
   }
 
