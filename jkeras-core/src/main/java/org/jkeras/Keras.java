@@ -83,4 +83,30 @@ public final class Keras {
   public static void clearSession() {
     LayerNames.reset();
   }
+
+  // ---- saving and loading -----------------------------------------------------------------------
+
+  /**
+   * Loads a Keras 3 {@code .keras} file (saved by Python Keras or jkeras): the model, its
+   * weights, and its compile state when it was saved compiled; or a legacy {@code .h5} model
+   * (Keras 2 or 3) for inference. Never runs code from the file.
+   */
+  public static org.jkeras.models.Model loadModel(java.nio.file.Path path) {
+    return loadModel(path, true);
+  }
+
+  /** As {@link #loadModel(java.nio.file.Path)}; {@code compile=false} skips the compile state. */
+  public static org.jkeras.models.Model loadModel(java.nio.file.Path path, boolean compile) {
+    String name = path.getFileName().toString();
+    if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
+      return org.jkeras.saving.LegacyH5.load(path);
+    }
+    return org.jkeras.saving.KerasFile.load(path, compile);
+  }
+
+  /** A model (new weights) from {@code model.toJson()} or Keras's {@code model.to_json()}. */
+  public static org.jkeras.models.Model modelFromJson(String json) {
+    return org.jkeras.saving.ModelSerialization.deserialize(
+        org.jkeras.saving.KerasJson.readObject(json, "The model JSON"), true);
+  }
 }

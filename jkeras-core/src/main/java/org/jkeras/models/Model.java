@@ -519,4 +519,44 @@ public class Model extends Layer {
   public boolean isStopTraining() {
     return stopTraining;
   }
+
+  // ---- saving: configs, .keras files, weights files (org.jkeras.saving) ------------------------
+
+  /** The model's config in Keras 3's functional schema (layers, inbound_nodes, inputs/outputs). */
+  @Override
+  public Map<String, Object> getConfig() {
+    return org.jkeras.saving.FunctionalConfig.get(this);
+  }
+
+  /**
+   * A model rebuilt from a config: a functional or Sequential config as {@link #getConfig}
+   * gives, or a full serialized model dict (with {@code class_name}). Weights are new.
+   */
+  public static Model fromConfig(Map<String, Object> config) {
+    return org.jkeras.saving.ModelSerialization.fromInnerConfig(config);
+  }
+
+  /** The serialized model as JSON (Keras's {@code model.to_json()}); read it with Keras.modelFromJson. */
+  public String toJson() {
+    return org.jkeras.saving.KerasJson.write(org.jkeras.saving.ModelSerialization.serialize(this));
+  }
+
+  /**
+   * Saves the model to a Keras 3 {@code .keras} file: config, weights and, when compiled, the
+   * compile settings and optimizer state. Python Keras and {@link org.jkeras.Keras#loadModel}
+   * read it.
+   */
+  public void save(java.nio.file.Path path) {
+    org.jkeras.saving.KerasFile.save(this, path);
+  }
+
+  /** Saves the weights (and optimizer state) to a {@code .weights.h5} file in Keras 3's layout. */
+  public void saveWeights(java.nio.file.Path path) {
+    org.jkeras.saving.WeightsFile.save(this, path);
+  }
+
+  /** Loads weights from a {@code .weights.h5} (or {@code .keras}) file into this model. */
+  public void loadWeights(java.nio.file.Path path) {
+    org.jkeras.saving.WeightsFile.load(this, path);
+  }
 }

@@ -116,4 +116,22 @@ public class Sequential extends Model {
     super.name(newName);
     return this;
   }
+
+  // ---- saving -----------------------------------------------------------------------------------
+
+  /** Keras 3's Sequential config: the layers (InputLayer first when known) and the input shape. */
+  @Override
+  public java.util.Map<String, Object> getConfig() {
+    return org.jkeras.saving.SequentialConfig.get(this);
+  }
+
+  /** The layers added so far, before the graph is built (for configs of unbuilt models). */
+  public List<Layer> stackedLayers() {
+    List<Layer> out = new ArrayList<>();
+    if (inputLayer != null) {
+      out.add(inputLayer);
+    }
+    out.addAll(stack);
+    return Collections.unmodifiableList(out);
+  }
 }

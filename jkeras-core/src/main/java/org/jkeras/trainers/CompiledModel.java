@@ -205,4 +205,21 @@ public final class CompiledModel {
   public Optimizer optimizer() {
     return optimizer;
   }
+
+  // ---- for saving (compile_config) -------------------------------------------------------------
+
+  /** The loss as given to compile (a name, a Loss, a list or a map). */
+  public Object lossSpec() {
+    return lossSpec;
+  }
+
+  /** The metrics as given to compile. */
+  public Object metricsSpec() {
+    return metricsSpec;
+  }
+
+  /** The resolved loss weight of each output. */
+  public List<Double> lossWeights() {
+    return lossWeights;
+  }
 }

@@ -1,0 +1,70 @@
+package org.jkeras.saving;
+
+import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jkeras.backend.JKerasException;
+import org.jkeras.models.Model;
+
+/**
+ * Keras 3's {@code .weights.h5} files: the model's variables (and its optimizer's, when built)
+ * in the same layout as inside a {@code .keras} file.
+ */
+public final class WeightsFile {
+  private WeightsFile() {}
+
+  /** Saves the weights to {@code path} (a {@code .weights.h5} name), atomically. */
+  public static void save(Model model, Path path) {
+    requireSuffix(path);
+    Path abs = path.toAbsolutePath();
+    Path tmp = null;
+    try {
+      Files.createDirectories(abs.getParent());
+      tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+      Files.delete(tmp);
+      H5Weights.write(KerasFile.entries(model, true), tmp);
+      AtomicWrite.move(tmp, abs);
+      tmp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not save " + path + ": " + e.getMessage(), e);
+    } finally {
+      KerasFile.deleteQuietly(tmp);
+    }
+  }
+
+  /** Loads weights saved by {@link #save} or by Keras's {@code save_weights} (or a .keras file). */
+  public static void load(Model model, Path path) {
+    if (!Files.isRegularFile(path)) {
+      throw new JKerasException("No such file: " + path + ".");
+    }
+    if (path.getFileName().toString().endsWith(".keras")) {
+      Model loaded = KerasFile.load(path, false);
+      model.setWeights(loaded.getWeights());
+      return;
+    }
+    requireSuffix(path);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+    }
+    try (HdfFile h5 = KerasFile.hdf(bytes, path)) {
+      H5Weights.read(h5, WeightsLayout.of(model), path.toString());
+      if (model.isCompiled()) {
+        OptimizerState.restore(model, h5, path.toString());
+      }
+    } catch (io.jhdf.exceptions.HdfException e) {
+      throw new JKerasException("The weights file " + path + " is damaged: " + e.getMessage());
+    }
+  }
+
+  private static void requireSuffix(Path path) {
+    if (!path.getFileName().toString().endsWith(".weights.h5")) {
+      throw new JKerasException("The filename must end in `.weights.h5`. Received: filepath="
+          + path);
+    }
+  }
+}
