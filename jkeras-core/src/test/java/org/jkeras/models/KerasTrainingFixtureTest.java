@@ -30,11 +30,28 @@ class KerasTrainingFixtureTest {
     "06a_gru, sgd", "06a_gru, rmsprop", "06a_gru, adam",
     "07a_batchnorm, sgd", "07a_batchnorm, rmsprop", "07a_batchnorm, adam"
   })
-  @SuppressWarnings("unchecked")
   void oneStepMatchesKeras(String caseName, String optimizer) {
-    JsonNode spec = KerasFixtures.json(caseName, "train_" + optimizer + ".json");
     Model model = FixtureModels.build(caseName);
     model.setWeights(KerasFixtures.initialWeights(caseName));
+    checkOneStep(caseName, optimizer, model);
+  }
+
+  /** The same from the model Keras saved: loaded, it summarizes and trains as Keras's. */
+  @ParameterizedTest
+  @CsvSource({
+    "01_shared_lstm, adam", "02_multi_io, sgd", "04_residual, rmsprop", "06a_gru, adam",
+    "07a_batchnorm, sgd"
+  })
+  void oneStepAfterLoadingKerasFileMatchesKeras(String caseName, String optimizer) {
+    Model model = org.jkeras.Keras.loadModel(KerasFixtures.root().resolve(caseName)
+        .resolve("model.keras"), false);
+    KerasFixtureModelsTest.assertSummaryLikeKeras(caseName, model);
+    checkOneStep(caseName, optimizer, model);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void checkOneStep(String caseName, String optimizer, Model model) {
+    JsonNode spec = KerasFixtures.json(caseName, "train_" + optimizer + ".json");
     Map<String, Object> optConfig = JSON.convertValue(spec.get("optimizer_config"), Map.class);
     Map<String, Object> compile = JSON.convertValue(spec.get("compile"), Map.class);
     CompileOptions options = CompileOptions.of(
