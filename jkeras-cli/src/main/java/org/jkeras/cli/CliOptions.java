@@ -95,7 +95,7 @@ public record CliOptions(String command, int epochs, int batchSize, int samples,
           + " applies to the same-author job, not to " + MULTI_IO + ".");
     }
     boolean multi = command.equals(MULTI_IO);
-    return new CliOptions(command, epochs != null ? epochs : multi ? 3 : DEFAULT_EPOCHS,
+    return new CliOptions(command, epochs != null ? epochs : multi ? 5 : DEFAULT_EPOCHS,
         batchSize, samples != null ? samples : multi ? 1000 : DEFAULT_SAMPLES,
         output != null ? output : DEFAULT_OUTPUT.toAbsolutePath(), data, seed, maxLength,
         validationSplit, exact, help);
@@ -159,7 +159,7 @@ public record CliOptions(String command, int epochs, int batchSize, int samples,
         input, two outputs with loss weights 1 and 0.2) on generated data for a few epochs.
 
         Options:
-          --epochs N             epochs to train (default 8; multi-io: 3)
+          --epochs N             epochs to train (default 8; multi-io: 5)
           --batch-size N         samples per step (default 32)
           --samples N            generated pairs (default 3000; multi-io: 1000)
           --data FILE.csv        train on your pairs instead: a CSV with the header

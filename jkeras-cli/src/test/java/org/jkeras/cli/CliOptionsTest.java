@@ -60,7 +60,7 @@ class CliOptionsTest {
   void multiIoHasItsOwnDefaults() {
     CliOptions o = parse("multi-io");
     assertEquals(CliOptions.MULTI_IO, o.command());
-    assertEquals(3, o.epochs());
+    assertEquals(5, o.epochs());
     assertEquals(1000, o.samples());
   }
 
