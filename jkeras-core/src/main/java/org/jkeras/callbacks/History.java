@@ -39,6 +39,14 @@ public class History extends Callback {
     return Collections.unmodifiableList(epochs);
   }
 
+  /**
+   * Draws the loss and metric curves (training and validation, per epoch) as a PNG at
+   * {@code png}, as one would with matplotlib from Keras's history; returns the path.
+   */
+  public java.nio.file.Path plot(java.nio.file.Path png) {
+    return org.jkeras.utils.TrainingChart.write(this, png);
+  }
+
   @Override
   public String toString() {
     return "History" + history;
