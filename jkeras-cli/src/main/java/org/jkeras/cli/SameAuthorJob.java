@@ -19,6 +19,9 @@ public final class SameAuthorJob {
   /** The chart's file name inside the output folder. */
   public static final String CHART = "same_author_training.png";
 
+  /** The trained model's file name inside the output folder (the Keras 3 format). */
+  public static final String MODEL_FILE = "same_author.keras";
+
   private static final int EXAMPLES = 6;
 
   /** What a run produced. */
@@ -70,6 +73,9 @@ public final class SameAuthorJob {
         o.maxLength(), out);
     Path chart = history.plot(o.output().resolve(CHART));
     out.println("Training curves (loss and accuracy, training and validation): " + chart);
+    Path saved = o.output().resolve(MODEL_FILE);
+    model.save(saved);
+    out.println("Saved the trained model (Keras 3 .keras format): " + saved);
     return new Result(history, accuracy, seconds, chart);
   }
 

@@ -76,6 +76,9 @@ class MainTest {
     assertTrue(out.contains("Dense(64, relu)"), "the model's change from the guide is said");
     assertEquals(6, out.lines().filter(l -> l.startsWith("  p=")).count(), out);
     Path png = dir.resolve(SameAuthorJob.CHART);
+    org.jkeras.models.Model reloaded = org.jkeras.Keras.loadModel(dir.resolve(
+        SameAuthorJob.MODEL_FILE));
+    assertTrue(reloaded.isCompiled(), "the saved model reloads compiled");
     assertEquals(png, r.chart());
     byte[] bytes = Files.readAllBytes(png);
     assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8));
