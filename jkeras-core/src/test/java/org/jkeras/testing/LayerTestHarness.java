@@ -56,6 +56,7 @@ public final class LayerTestHarness {
   private double tolerance = 1e-5;
   private int intRange = 5;
   private boolean serializable = true;
+  private boolean saveLoad = true;
 
   private LayerTestHarness(Supplier<Layer> factory) {
     this.factory = factory;
@@ -135,6 +136,12 @@ public final class LayerTestHarness {
   /** The symbolic call keeps the inputs' batch size (stateful recurrent layers need one). */
   public LayerTestHarness fixedBatch() {
     fixedBatch = true;
+    return this;
+  }
+
+  /** Skips the .keras save-and-load step (for layers whose calls change their own state). */
+  public LayerTestHarness noSaveLoad() {
+    saveLoad = false;
     return this;
   }
 
@@ -233,7 +240,12 @@ public final class LayerTestHarness {
     if (trainingStep && !layer.trainableWeights().isEmpty()) {
       trainOneStep(layer, xs);
     }
-    // 7. A bad input shape.
+    // 7. Saved in a model as a .keras file and loaded back: the same config and, in inference,
+    // bit-identical outputs.
+    if (serializable && saveLoad) {
+      checkSaveAndLoad(layer, xs);
+    }
+    // 8. A bad input shape.
     if (badShape != null) {
       var e = assertThrows(JKerasException.class, () -> factory.get().apply(Keras.input(
           badShape.dims())));
@@ -338,5 +350,34 @@ public final class LayerTestHarness {
       d[i] = t.getFlat(i);
     }
     return d;
+  }
+
+  private void checkSaveAndLoad(Layer layer, List<Tensor> xs) {
+    String cls = layer.getClass().getSimpleName();
+    List<KerasTensor> ins = new ArrayList<>();
+    for (int i = 0; i < inputShapes.size(); i++) {
+      int[] d = inputShapes.get(i).dims();
+      ins.add(Keras.input(Shape.of(Arrays.copyOfRange(d, 1, d.length)), null,
+          inputTypes.get(i), fixedBatch ? d[0] : null));
+    }
+    org.jkeras.models.Model model = new org.jkeras.models.Model(ins, layer.applyOutputs(ins));
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jkeras-harness");
+      java.nio.file.Path file = dir.resolve("layer.keras");
+      model.save(file);
+      org.jkeras.models.Model loaded = Keras.loadModel(file);
+      List<Tensor> expected = model.applyEager(xs, CallContext.INFERENCE);
+      List<Tensor> got = loaded.applyEager(xs, CallContext.INFERENCE);
+      for (int i = 0; i < expected.size(); i++) {
+        assertArrayEquals(expected.get(i).toFloatArray(), got.get(i).toFloatArray(),
+            cls + ": a saved and loaded model computes the same, bit for bit");
+      }
+      Layer reloaded = loaded.getLayer(layer.name());
+      assertEquals(layer.getConfig(), reloaded.getConfig(), cls + ": config after loading");
+      java.nio.file.Files.deleteIfExists(file);
+      java.nio.file.Files.deleteIfExists(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
