@@ -15,6 +15,7 @@ import org.jkeras.config.KerasObjects;
 public final class LayerRegistry {
   private static final Map<String, Function<Config, ? extends Layer>> FACTORIES =
       new LinkedHashMap<>();
+  private static final Map<Class<?>, String> REGISTERED_NAMES = new LinkedHashMap<>();
 
   static {
     BuiltinLayers.registerAll();
@@ -26,6 +27,24 @@ public final class LayerRegistry {
   public static synchronized void register(
       String className, Function<Config, ? extends Layer> factory) {
     FACTORIES.put(className, factory);
+  }
+
+  /**
+   * Registers a user layer class under Keras's registered name ({@code "Custom>Scale"}, as
+   * Python's {@code register_keras_serializable(package="Custom")} writes it): saved files then
+   * carry that name, and files from Python with it load with this factory.
+   */
+  public static synchronized <T extends Layer> void register(
+      String registeredName, Class<T> type, Function<Config, T> factory) {
+    FACTORIES.put(registeredName, factory);
+    String simple = registeredName.substring(registeredName.indexOf('>') + 1);
+    FACTORIES.putIfAbsent(simple, factory);
+    REGISTERED_NAMES.put(type, registeredName);
+  }
+
+  /** The registered name of a user layer class, or null for unregistered and built-in ones. */
+  public static synchronized String registeredName(Class<?> type) {
+    return REGISTERED_NAMES.get(type);
   }
 
   public static synchronized boolean isRegistered(String className) {

@@ -53,7 +53,8 @@ public final class LayerSerialization {
     out.put("module", builtin ? "keras.layers" : layer.getClass().getPackageName());
     out.put("class_name", cls);
     out.put("config", layer.getConfig());
-    out.put("registered_name", builtin ? null : cls);
+    String registered = LayerRegistry.registeredName(layer.getClass());
+    out.put("registered_name", builtin ? null : registered != null ? registered : cls);
     Map<String, Object> build = buildConfig(layer);
     if (build != null) {
       out.put("build_config", build);
