@@ -153,7 +153,8 @@ public record CliOptions(String command, int epochs, int batchSize, int samples,
         tweets have the same author. Without --data it generates tweets from five made-up authors
         with distinct styles (no download). Each tweet is a (280, 256) matrix, one one-hot byte
         per character. It prints the model summary, trains with a progress bar, shows a few pairs
-        with their predicted probabilities, and writes the loss and accuracy curves as a PNG.
+        with their predicted probabilities, writes the loss and accuracy curves as a PNG, and
+        saves the trained model as a .keras file.
 
         multi-io trains the guide's multi-input multi-output model (Embedding, LSTM, an auxiliary
         input, two outputs with loss weights 1 and 0.2) on generated data for a few epochs.
