@@ -2,7 +2,6 @@ package org.jkeras.models;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -301,42 +300,7 @@ public class Model extends Layer {
       shapes.add(t.shape());
     }
     checkInputShapes(shapes);
-    Map<KerasTensor, Tensor> computed = new IdentityHashMap<>();
-    Map<KerasTensor, Tensor> computedMasks = new IdentityHashMap<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      computed.put(inputs.get(i), values.get(i));
-      if (masks != null && masks.get(i) != null) {
-        computedMasks.put(inputs.get(i), masks.get(i));
-      }
-    }
-    for (Node node : graph.nodes()) {
-      if (node.isInput()) {
-        continue;
-      }
-      List<Tensor> args = new ArrayList<>(node.inputs().size());
-      List<Tensor> argMasks = new ArrayList<>(node.inputs().size());
-      boolean anyMask = false;
-      for (KerasTensor in : node.inputs()) {
-        args.add(computed.get(in));
-        Tensor m = computedMasks.get(in);
-        argMasks.add(m);
-        anyMask |= m != null;
-      }
-      Layer layer = (Layer) node.operation();
-      List<Tensor> results = layer.applyEager(args, anyMask ? argMasks : null, context);
-      List<Tensor> outMasks = layer.computeMask(args, anyMask ? argMasks : null);
-      for (int j = 0; j < results.size(); j++) {
-        computed.put(node.outputs().get(j), results.get(j));
-        if (outMasks != null && j < outMasks.size() && outMasks.get(j) != null) {
-          computedMasks.put(node.outputs().get(j), outMasks.get(j));
-        }
-      }
-    }
-    List<Tensor> out = new ArrayList<>(outputs.size());
-    for (KerasTensor o : outputs) {
-      out.add(computed.get(o));
-    }
-    return out;
+    return GraphExecutor.run(graph, inputs, outputs, values, masks, context);
   }
 
   /** The losses of every layer: weight penalties and those added during the last call. */
