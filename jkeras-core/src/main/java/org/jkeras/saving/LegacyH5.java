@@ -61,7 +61,15 @@ public final class LegacyH5 {
       String training = text(h5.getAttribute("training_config"));
       if (compile && training != null) {
         Map<String, Object> tc = KerasJson.readObject(training, path + " (training_config)");
-        model.compile(LegacyTrainingConfig.compileOptions(tc, model, path.toString()));
+        org.jkeras.trainers.CompileOptions options =
+            LegacyTrainingConfig.compileOptions(tc, model, path.toString());
+        try {
+          model.compile(options);
+        } catch (JKerasException e) {
+          throw new JKerasException(path + ": cannot compile the model from its training_config: "
+              + e.getMessage() + " Keras.loadModel(path, false) loads the model uncompiled; then"
+              + " call model.compile.");
+        }
         if (h5.getChild("optimizer_weights") instanceof Group g) {
           restoreOptimizer(model, g, path.toString());
         }

@@ -318,6 +318,18 @@ class LegacyH5TrainingConfigTest {
         assertThrows(JKerasException.class, () -> Keras.loadModel(lossWeights)).getMessage());
   }
 
+  @Test
+  void compileErrorsSayHowToLoadUncompiled() {
+    Path file = write("noloss.h5", LegacyH5Test.DENSE_MODEL, """
+        {"loss": null, "optimizer_config": {"class_name": "SGD", "config": {}}}""",
+        LegacyH5TrainingConfigTest::denseWeights);
+    assertEquals(file + ": cannot compile the model from its training_config: compile needs a"
+        + " loss: got null. Pass a name such as \"mse\" or a Loss object, one per output as a"
+        + " list or a map by output name. Keras.loadModel(path, false) loads the model"
+        + " uncompiled; then call model.compile.",
+        assertThrows(JKerasException.class, () -> Keras.loadModel(file)).getMessage());
+  }
+
   private static void denseWeights(WritableHdfFile h5) {
     WritableGroup weights = h5.putGroup("model_weights");
     weights.putAttribute("layer_names", new String[] {"in", "dense"});
