@@ -89,7 +89,8 @@ public final class Keras {
   /**
    * Loads a Keras 3 {@code .keras} file (saved by Python Keras or jkeras): the model, its
    * weights, and its compile state when it was saved compiled; or a legacy {@code .h5} model
-   * (Keras 2 or 3) for inference. Never runs code from the file.
+   * (Keras 2 or 3), compiled from its training config when saved compiled. Never runs code from
+   * the file.
    */
   public static org.jkeras.models.Model loadModel(java.nio.file.Path path) {
     return loadModel(path, true);
@@ -99,7 +100,7 @@ public final class Keras {
   public static org.jkeras.models.Model loadModel(java.nio.file.Path path, boolean compile) {
     String name = path.getFileName().toString();
     if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
-      return org.jkeras.saving.LegacyH5.load(path);
+      return org.jkeras.saving.LegacyH5.load(path, compile);
     }
     return org.jkeras.saving.KerasFile.load(path, compile);
   }

@@ -21,6 +21,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Legacy .h5 models: Keras 3.1.1's (the fixtures) and a Keras 2 layout written here. */
 class LegacyH5Test {
+  /** Keras 2's model_config: list-form inbound_nodes, batch_input_shape; Dense(2) on 3 inputs. */
+  static final String DENSE_MODEL = "{\"class_name\": \"Model\", \"config\": {\"name\":"
+      + " \"model\", \"layers\": ["
+      + "{\"class_name\": \"InputLayer\", \"config\": {\"batch_input_shape\": [null, 3],"
+      + " \"dtype\": \"float32\", \"sparse\": false, \"name\": \"in\"}, \"name\": \"in\","
+      + " \"inbound_nodes\": []},"
+      + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"trainable\": true,"
+      + " \"dtype\": \"float32\", \"units\": 2, \"activation\": \"linear\", \"use_bias\": true},"
+      + " \"name\": \"dense\", \"inbound_nodes\": [[[\"in\", 0, 0, {}]]]}],"
+      + " \"input_layers\": [[\"in\", 0, 0]], \"output_layers\": [[\"dense\", 0, 0]]},"
+      + " \"keras_version\": \"2.13.1\", \"backend\": \"tensorflow\"}";
+
   @TempDir Path dir;
 
   @ParameterizedTest
@@ -35,15 +47,7 @@ class LegacyH5Test {
   /** Keras 2: list-form inbound_nodes, batch_input_shape, weights in layer/layer/name:0 groups. */
   @Test
   void keras2Layout() {
-    String config = "{\"class_name\": \"Model\", \"config\": {\"name\": \"model\", \"layers\": ["
-        + "{\"class_name\": \"InputLayer\", \"config\": {\"batch_input_shape\": [null, 3],"
-        + " \"dtype\": \"float32\", \"sparse\": false, \"name\": \"in\"}, \"name\": \"in\","
-        + " \"inbound_nodes\": []},"
-        + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"trainable\": true,"
-        + " \"dtype\": \"float32\", \"units\": 2, \"activation\": \"linear\", \"use_bias\": true},"
-        + " \"name\": \"dense\", \"inbound_nodes\": [[[\"in\", 0, 0, {}]]]}],"
-        + " \"input_layers\": [[\"in\", 0, 0]], \"output_layers\": [[\"dense\", 0, 0]]},"
-        + " \"keras_version\": \"2.13.1\", \"backend\": \"tensorflow\"}";
+    String config = DENSE_MODEL;
     float[][] kernel = {{1, 2}, {3, 4}, {5, 6}};
     float[] bias = {0.5f, -0.5f};
     Path file = dir.resolve("k2.h5");
