@@ -77,6 +77,10 @@ public final class SideBySide {
               + pt.lastOutput());
         }
       }
+      progress("jkeras", jk);
+      if (pt != null) {
+        progress("PyTorch", pt);
+      }
       rows.add(row(m, n, jk, pt, peak));
     }
     double load1 = loadAverage();
@@ -99,6 +103,12 @@ public final class SideBySide {
     Files.createDirectories(parent);
     Files.writeString(out, Json.pretty(doc));
     System.out.println("Written to " + out);
+  }
+
+  private static void progress(String who, ChildRun run) {
+    System.out.printf("   %-8s train %,10.1f/s  infer %,10.1f/s  (%.0f s)%n", who,
+        run.number("train_samples_per_s_median"), run.number("infer_samples_per_s_median"),
+        run.seconds());
   }
 
   private static Map<String, Object> row(BenchModel m, int n, ChildRun jk, ChildRun pt,
