@@ -2,13 +2,19 @@ package org.jkeras.bench;
 
 /**
  * Entry point of the benchmark module: {@code bin/jkeras-bench [kernels|lstm|all]} (default all)
- * prints the kernel figures (sgemm, sigmoid, tanh) and the fused LSTM step time.
+ * prints the kernel figures (sgemm, sigmoid, tanh) and the fused LSTM step time;
+ * {@code bin/jkeras-bench models [seed] [mlp] [cnn] [--samples N] [--no-torch]} runs the three
+ * reference models side by side with PyTorch ({@link SideBySide}).
  */
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     String which = args.length > 0 ? args[0] : "all";
+    if (which.equals("models")) {
+      SideBySide.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (which.equals("kernels") || which.equals("all")) {
       KernelBenchmarks.main(new String[0]);
     }
