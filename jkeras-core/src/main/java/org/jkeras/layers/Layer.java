@@ -37,7 +37,11 @@ public abstract class Layer extends Operation {
   private static final ThreadLocal<int[]> CALL_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   protected Layer() {
-    this.name = LayerNames.unique(LayerNames.snakeCase(getClass().getSimpleName()));
+    Class<?> named = getClass();
+    while (named.getSimpleName().isEmpty()) {
+      named = named.getSuperclass(); // an anonymous subclass takes its parent's name
+    }
+    this.name = LayerNames.unique(LayerNames.snakeCase(named.getSimpleName()));
   }
 
   /** A layer whose automatic names start with {@code namePrefix} instead of its class name. */
@@ -124,6 +128,15 @@ public abstract class Layer extends Operation {
    */
   protected List<Tensor> call(List<Tensor> inputs, List<Tensor> masks, CallContext context) {
     return call(inputs, context);
+  }
+
+  /**
+   * Whether several calls of this layer in one graph may run as one call on their inputs joined
+   * along the batch axis (same results, larger kernels): true only for layers whose samples never
+   * interact and that draw no random numbers.
+   */
+  public boolean batchableAcrossCalls() {
+    return false;
   }
 
   /** Whether this layer passes masks through unchanged (Keras's {@code supports_masking}). */

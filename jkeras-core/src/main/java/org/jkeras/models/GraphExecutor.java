@@ -13,7 +13,9 @@ import org.jkeras.layers.Layer;
 
 /**
  * Runs a functional graph on concrete tensors: every node in dependency order, each layer given
- * its inputs' values and masks, the masks it computes passed on to the layers after it.
+ * its inputs' values and masks, the masks it computes passed on to the layers after it. Calls of
+ * one shared layer at the same depth (the two branches of a shared LSTM) run as one call on their
+ * inputs joined along the batch axis when the layer allows it: one larger fused op instead of two.
  */
 final class GraphExecutor {
   private GraphExecutor() {}
@@ -28,8 +30,15 @@ final class GraphExecutor {
         computedMasks.put(inputs.get(i), masks.get(i));
       }
     }
+    java.util.Set<Node> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node node : graph.nodes()) {
-      if (node.isInput()) {
+      if (node.isInput() || done.contains(node)) {
+        continue;
+      }
+      List<Node> group = batchableGroup(graph, node, computed, computedMasks, done);
+      if (group.size() > 1) {
+        runBatched(group, computed, context);
+        done.addAll(group);
         continue;
       }
       List<Tensor> args = new ArrayList<>(node.inputs().size());
@@ -56,5 +65,50 @@ final class GraphExecutor {
       out.add(computed.get(o));
     }
     return out;
+  }
+
+  /** {@code node} and the other calls of its layer at its depth that can join it in one call. */
+  private static List<Node> batchableGroup(GraphMap graph, Node node,
+      Map<KerasTensor, Tensor> computed, Map<KerasTensor, Tensor> masks, java.util.Set<Node> done) {
+    Layer layer = (Layer) node.operation();
+    if (!layer.batchableAcrossCalls() || !joinable(node, computed, masks)) {
+      return List.of(node);
+    }
+    List<Node> group = new ArrayList<>();
+    group.add(node);
+    int depth = graph.depth(node);
+    for (Node other : layer.inboundNodes()) {
+      if (other != node && !done.contains(other) && graph.nodes().contains(other)
+          && graph.depth(other) == depth && joinable(other, computed, masks)
+          && computed.get(other.inputs().get(0)).shape().dim(0)
+              == computed.get(node.inputs().get(0)).shape().dim(0)) {
+        group.add(other);
+      }
+    }
+    return group;
+  }
+
+  /** One input, already computed, with no mask: the simple case batching supports. */
+  private static boolean joinable(Node node, Map<KerasTensor, Tensor> computed,
+      Map<KerasTensor, Tensor> masks) {
+    return node.inputs().size() == 1 && computed.containsKey(node.inputs().get(0))
+        && !masks.containsKey(node.inputs().get(0));
+  }
+
+  private static void runBatched(List<Node> group, Map<KerasTensor, Tensor> computed,
+      CallContext context) {
+    List<Tensor> parts = new ArrayList<>();
+    for (Node n : group) {
+      parts.add(computed.get(n.inputs().get(0)));
+    }
+    Tensor joined = org.jkeras.ops.ConcatOps.concatenate(parts, 0);
+    Layer layer = (Layer) group.get(0).operation();
+    List<Tensor> results = layer.applyEager(List.of(joined), context);
+    for (int j = 0; j < results.size(); j++) {
+      List<Tensor> split = org.jkeras.ops.ConcatOps.split(results.get(j), group.size(), 0);
+      for (int g = 0; g < group.size(); g++) {
+        computed.put(group.get(g).outputs().get(j), split.get(g));
+      }
+    }
   }
 }

@@ -117,6 +117,12 @@ public abstract class BaseRnn extends Layer {
     return goBackwards;
   }
 
+  /** Calls on different inputs can share one fused op unless state or dropout ties them. */
+  @Override
+  public boolean batchableAcrossCalls() {
+    return !stateful && dropout == 0 && recurrentDropout == 0;
+  }
+
   public boolean stateful() {
     return stateful;
   }
