@@ -22,7 +22,20 @@ import org.jkeras.backend.Variable;
  * {@link WeightsLayout.Entry}, datasets named {@code 0, 1, ...} in the entry's order.
  */
 public final class H5Weights {
+  /**
+   * jHDF logs "Writing files is in alpha" on every write. jkeras's own tests read every file it
+   * writes back (round trips, fixtures), so for users the line is noise: keep jHDF's messages
+   * to errors. The logger is held here so its level is not lost to garbage collection.
+   */
+  private static final java.util.logging.Logger JHDF_LOG = quietJhdf();
+
   private H5Weights() {}
+
+  private static java.util.logging.Logger quietJhdf() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.jhdf");
+    log.setLevel(java.util.logging.Level.SEVERE);
+    return log;
+  }
 
   /** Writes every entry to a new HDF5 file at {@code file}. */
   public static void write(List<WeightsLayout.Entry> entries, Path file) {
