@@ -1,21 +1,19 @@
 package org.jkeras.losses;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.jkeras.backend.JKerasException;
 import org.jkeras.config.Config;
 import org.jkeras.config.KerasObjects;
+import org.jkeras.config.NamedRegistry;
 
 /**
  * Losses by Keras's string names ({@code "binary_crossentropy"}, {@code "mse"}) and class names,
  * to and from Keras's serialized form ({@code {"module": "keras.losses", "class_name", ...}}).
  */
 public final class Losses {
-  private static final Map<String, Function<Config, Loss>> BY_CLASS = new LinkedHashMap<>();
-  private static final Map<String, String> NAMES = new LinkedHashMap<>();
+  private static final NamedRegistry<Loss> REGISTRY =
+      new NamedRegistry<>("loss", Loss.class, "BinaryCrossentropy");
 
   static {
     register("BinaryCrossentropy", BinaryCrossentropy::fromConfig, "binary_crossentropy", "bce",
@@ -45,48 +43,22 @@ public final class Losses {
   private Losses() {}
 
   /** Adds a loss class with its Keras string names (user losses can register too). */
-  public static synchronized void register(
+  public static void register(
       String className, Function<Config, Loss> factory, String... names) {
-    BY_CLASS.put(className, factory);
-    NAMES.put(className, className);
-    for (String n : names) {
-      NAMES.put(n, className);
-    }
+    REGISTRY.register(className, factory, names);
   }
 
   /** The loss for a Keras string name such as {@code "mse"} or a class name, with defaults. */
   public static Loss get(String name) {
-    return create(name, Map.of());
+    return REGISTRY.get(name);
   }
 
   /**
    * A loss from a string name, a serialized dict (a class or Keras's {@code "function"} form),
    * or a {@link Loss} itself; null gives null.
    */
-  @SuppressWarnings("unchecked")
   public static Loss deserialize(Object spec) {
-    if (spec == null) {
-      return null;
-    }
-    if (spec instanceof Loss l) {
-      return l;
-    }
-    if (spec instanceof String s) {
-      return get(s);
-    }
-    if (spec instanceof Map<?, ?> m) {
-      Map<String, Object> map = (Map<String, Object>) m;
-      String cls = KerasObjects.className(map);
-      if ("function".equals(cls) && map.get("config") instanceof String fn) {
-        return get(fn);
-      }
-      if (cls == null) {
-        throw new JKerasException("Could not interpret loss identifier: " + spec
-            + " (a serialized loss needs a 'class_name').");
-      }
-      return create(cls, KerasObjects.innerConfig(map));
-    }
-    throw new JKerasException("Could not interpret loss identifier: " + spec);
+    return REGISTRY.deserialize(spec);
   }
 
   /** Keras's serialized form of {@code loss}. */
@@ -95,23 +67,8 @@ public final class Losses {
   }
 
   /** Every string name {@link #get} accepts, in snake_case (class names work too). */
-  public static synchronized List<String> names() {
-    List<String> out = new ArrayList<>();
-    for (String n : NAMES.keySet()) {
-      if (Character.isLowerCase(n.charAt(0))) {
-        out.add(n);
-      }
-    }
-    return out;
-  }
-
-  private static synchronized Loss create(String name, Map<String, Object> config) {
-    String cls = NAMES.get(name);
-    if (cls == null) {
-      throw new JKerasException("Unknown loss: '" + name + "'. Valid names are " + names()
-          + " (or a class name such as 'BinaryCrossentropy').");
-    }
-    return BY_CLASS.get(cls).apply(new Config(cls, config));
+  public static List<String> names() {
+    return REGISTRY.names();
   }
 
   /** The {@code reduction} of a config: Keras's default when absent, null when set to None. */

@@ -1,13 +1,11 @@
 package org.jkeras.metrics;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.jkeras.backend.JKerasException;
 import org.jkeras.config.Config;
 import org.jkeras.config.KerasObjects;
+import org.jkeras.config.NamedRegistry;
 
 /**
  * Metrics by Keras's string names ({@code "binary_accuracy"}, {@code "auc"}, {@code "mse"}) and
@@ -15,8 +13,8 @@ import org.jkeras.config.KerasObjects;
  * {@code Accuracy}; compile resolves it to the right accuracy from the loss and output shape.
  */
 public final class Metrics {
-  private static final Map<String, Function<Config, Metric>> BY_CLASS = new LinkedHashMap<>();
-  private static final Map<String, String> NAMES = new LinkedHashMap<>();
+  private static final NamedRegistry<Metric> REGISTRY =
+      new NamedRegistry<>("metric", Metric.class, "BinaryAccuracy");
 
   static {
     register("Mean", c -> new Mean(c.getString("name", "mean")), "mean");
@@ -61,45 +59,19 @@ public final class Metrics {
   private Metrics() {}
 
   /** Adds a metric class with its Keras string names (user metrics can register too). */
-  public static synchronized void register(
+  public static void register(
       String className, Function<Config, Metric> factory, String... names) {
-    BY_CLASS.put(className, factory);
-    NAMES.put(className, className);
-    for (String n : names) {
-      NAMES.put(n, className);
-    }
+    REGISTRY.register(className, factory, names);
   }
 
   /** A fresh metric for a Keras string or class name, with Keras's defaults. */
   public static Metric get(String name) {
-    return create(name, Map.of());
+    return REGISTRY.get(name);
   }
 
   /** A metric from a string name, a serialized dict or a {@link Metric}; null gives null. */
-  @SuppressWarnings("unchecked")
   public static Metric deserialize(Object spec) {
-    if (spec == null) {
-      return null;
-    }
-    if (spec instanceof Metric m) {
-      return m;
-    }
-    if (spec instanceof String s) {
-      return get(s);
-    }
-    if (spec instanceof Map<?, ?> m) {
-      Map<String, Object> map = (Map<String, Object>) m;
-      String cls = KerasObjects.className(map);
-      if ("function".equals(cls) && map.get("config") instanceof String fn) {
-        return get(fn);
-      }
-      if (cls == null) {
-        throw new JKerasException("Could not interpret metric identifier: " + spec
-            + " (a serialized metric needs a 'class_name').");
-      }
-      return create(cls, KerasObjects.innerConfig(map));
-    }
-    throw new JKerasException("Could not interpret metric identifier: " + spec);
+    return REGISTRY.deserialize(spec);
   }
 
   public static Map<String, Object> serialize(Metric metric) {
@@ -107,22 +79,8 @@ public final class Metrics {
   }
 
   /** Every snake_case name {@link #get} accepts (class names work too). */
-  public static synchronized List<String> names() {
-    List<String> out = new ArrayList<>();
-    for (String n : NAMES.keySet()) {
-      if (Character.isLowerCase(n.charAt(0))) {
-        out.add(n);
-      }
-    }
-    return out;
+  public static List<String> names() {
+    return REGISTRY.names();
   }
 
-  private static synchronized Metric create(String name, Map<String, Object> config) {
-    String cls = NAMES.get(name);
-    if (cls == null) {
-      throw new JKerasException("Unknown metric: '" + name + "'. Valid names are " + names()
-          + " (or a class name such as 'BinaryAccuracy').");
-    }
-    return BY_CLASS.get(cls).apply(new Config(cls, config));
-  }
 }
