@@ -7,7 +7,12 @@ enum MonitorMode {
   MIN,
   MAX;
 
-  /** Keras's rule: "auto" means max for accuracy-like and AUC metrics, else min. */
+  /**
+   * "auto" means max for names ending in acc, accuracy or auc, else min. Keras 3.1.1 asks the
+   * compiled metric for its direction instead; names are what jkeras's callbacks see in the
+   * logs, and for the built-in metrics both rules agree. Unknown modes are an error here, where
+   * Keras warns and falls back to "auto".
+   */
   static MonitorMode of(String mode, String monitor) {
     return switch (mode) {
       case "min" -> MIN;
