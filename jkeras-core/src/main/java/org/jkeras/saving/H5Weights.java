@@ -125,6 +125,9 @@ public final class H5Weights {
     List<Tensor> values = new java.util.ArrayList<>();
     for (WeightsLayout.Entry e : entries) {
       Group vars = varsGroup(h5, e.path());
+      if (vars == null && e.olderPath() != null) {
+        vars = varsGroup(h5, e.olderPath());
+      }
       int found = vars == null ? 0 : vars.getChildren().size();
       if (found != e.vars().size()) {
         throw new JKerasException("Layer '" + e.owner() + "' expected " + e.vars().size()

@@ -23,12 +23,25 @@ import org.jkeras.models.Model;
  * projections, {@code optimizer}), each with a {@code vars} group holding datasets {@code 0..n-1}.
  */
 public final class WeightsLayout {
-  /** One saveable: its group path ("" for the root), the variables in order, and its owner. */
-  public record Entry(String path, List<Variable> vars, String owner) {}
+  /**
+   * One saveable: its group path ("" for the root), the variables in order, and its owner;
+   * {@code olderPath}, when not null, is where older Keras versions wrote the same group (read
+   * when {@code path} is absent).
+   */
+  public record Entry(String path, List<Variable> vars, String owner, String olderPath) {
+    public Entry(String path, List<Variable> vars, String owner) {
+      this(path, vars, owner, null);
+    }
+  }
 
   private static final String[] MHA_PARTS = {"query", "key", "value", "attention_output"};
+  /**
+   * Keras 3.1 and later reach MultiHeadAttention's projections first through its public
+   * properties ({@code query_dense}, ...), so that is where they are saved; Keras 3.0 saved them
+   * under the private attributes ({@code _query_dense}, ...), which loading still accepts.
+   */
   private static final String[] MHA_GROUPS =
-      {"_query_dense", "_key_dense", "_value_dense", "_output_dense"};
+      {"query_dense", "key_dense", "value_dense", "output_dense"};
 
   private WeightsLayout() {}
 
@@ -89,7 +102,8 @@ public final class WeightsLayout {
               part.add(v);
             }
           }
-          out.add(new Entry(path + "/" + MHA_GROUPS[i], part, mha.name()));
+          out.add(new Entry(path + "/" + MHA_GROUPS[i], part, mha.name(),
+              path + "/_" + MHA_GROUPS[i]));
         }
       }
       default -> out.add(new Entry(path, layer.weights(), layer.name()));
