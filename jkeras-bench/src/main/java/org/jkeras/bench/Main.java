@@ -4,7 +4,9 @@ package org.jkeras.bench;
  * Entry point of the benchmark module: {@code bin/jkeras-bench [kernels|lstm|all]} (default all)
  * prints the kernel figures (sgemm, sigmoid, tanh) and the fused LSTM step time;
  * {@code bin/jkeras-bench models [seed] [mlp] [cnn] [--samples N] [--no-torch]} runs the three
- * reference models side by side with PyTorch ({@link SideBySide}).
+ * reference models side by side with PyTorch ({@link SideBySide}); {@code memory} trains the seed
+ * model for 10 epochs and checks that heap and RSS stay flat ({@link MemoryCheck});
+ * {@code overhead} measures jkeras's fixed cost per training step ({@link OverheadCheck}).
  */
 public final class Main {
   private Main() {}
@@ -13,6 +15,14 @@ public final class Main {
     String which = args.length > 0 ? args[0] : "all";
     if (which.equals("models")) {
       SideBySide.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (which.equals("memory")) {
+      MemoryCheck.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (which.equals("overhead")) {
+      OverheadCheck.main(new String[0]);
       return;
     }
     if (which.equals("kernels") || which.equals("all")) {
