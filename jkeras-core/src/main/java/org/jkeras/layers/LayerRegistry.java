@@ -47,6 +47,11 @@ public final class LayerRegistry {
     return REGISTERED_NAMES.get(type);
   }
 
+  /** Every class name a config may use, sorted: the built-in layers and those registered. */
+  public static synchronized java.util.List<String> classNames() {
+    return FACTORIES.keySet().stream().sorted().toList();
+  }
+
   public static synchronized boolean isRegistered(String className) {
     return FACTORIES.containsKey(className);
   }
