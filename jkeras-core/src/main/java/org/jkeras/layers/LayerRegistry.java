@@ -77,6 +77,10 @@ public final class LayerRegistry {
 
   /** A layer from Keras's serialized form. */
   public static Layer deserialize(Map<String, Object> serialized) {
+    if (serialized == null) {
+      throw new JKerasException("A layer config is missing: expected a dict with 'class_name'"
+          + " and 'config' (for example the 'layer' of a wrapper), got null.");
+    }
     return fromConfig(KerasObjects.className(serialized), KerasObjects.innerConfig(serialized));
   }
 }

@@ -108,7 +108,7 @@ public class Reshape extends Layer {
 
   /** A Reshape layer from its Keras config. */
   public static Reshape fromConfig(Config c) {
-    Reshape layer = new Reshape(c.getInts("target_shape", 1, null));
+    Reshape layer = new Reshape(c.getInts("target_shape", 1, null, false));
     layer.applyBaseConfig(c);
     return layer;
   }
