@@ -81,7 +81,7 @@ final class DataChecks {
     return Shape.of(java.util.Arrays.copyOfRange(data.dims(), 1, data.rank()));
   }
 
-  /** Sparse labels must lie in [0, classes) (or be the ignored class): find the first that does not. */
+  /** Sparse labels must lie in [0, classes) or be the ignored class; finds the first not. */
   private static void checkLabels(String method, Model model, int output, Loss loss, Tensor y) {
     if (!(loss instanceof SparseCategoricalCrossentropy sparse)) {
       return;

@@ -137,6 +137,10 @@ class BadInputTest {
         + " fit the input (None, 2, 2, 1) on spatial axis 0 with padding 'valid', so the output"
         + " would be empty. Use padding \"same\", a smaller window or a larger input.",
         () -> new Conv2D(3, 3).name("conv").apply(Keras.input(2, 2, 1)));
+    failsWith(JKerasException.class, "Layer 'pool': the pool (size 3) does not fit the input"
+        + " (None, 2, 2, 1) on spatial axis 0 with padding 'valid', so the output would be"
+        + " empty.", () -> new org.jkeras.layers.pooling.MaxPooling2D(3, 3).name("pool")
+            .apply(Keras.input(2, 2, 1)));
     failsWith(JKerasException.class, "conv2d: the window (size 3, dilation 1) is larger than the"
         + " input (1, 2, 2, 1) on spatial axis 0",
         () -> new Conv2D(3, 3).apply(Tensor.zeros(1, 2, 2, 1)));
@@ -241,7 +245,7 @@ class BadInputTest {
         () -> dense4("mse").fit(new float[3], Tensor.zeros(2, 3), QUIET));
   }
 
-  // ---- labels ------------------------------------------------------------------------------------
+  // ---- labels ----------------------------------------------------------------------------------
 
   @Test
   void sparseLabelsOutOfRangeAreFoundBeforeTraining() {

@@ -199,6 +199,12 @@ class LayerArgumentsTest {
         () -> LayerRegistry.fromConfig("Dense", config()));
     failsWith(E, "Dense config key 'units' should be an integer, got ten.",
         () -> LayerRegistry.fromConfig("Dense", config("units", "ten")));
+    failsWith(E, "Conv2D config key 'kernel_size' should be 2 integers, got [3].",
+        () -> LayerRegistry.fromConfig("Conv2D", config("filters", 2, "kernel_size",
+            List.of(3))));
+    failsWith(E, "A layer config is missing: expected a dict with 'class_name' and 'config'"
+        + " (for example the 'layer' of a wrapper), got null.",
+        () -> LayerRegistry.fromConfig("TimeDistributed", config()));
     failsWith(E, "Received: rate=2.0", () -> LayerRegistry.fromConfig("Dropout",
         config("rate", 2.0)));
     failsWith(E, "Unknown layer class 'Densse'. Register it with"

@@ -159,7 +159,8 @@ public abstract class ConvLayerBase extends Layer {
           dilationRate[i], padding);
       if (out[1 + i] == 0 && in.dim(1 + i) > 0) {
         throw new JKerasException("Layer '" + name() + "': the window (size " + kernelSize[i]
-            + ", dilation " + dilationRate[i] + ") does not fit the input " + in + " on spatial axis " + i
+            + ", dilation " + dilationRate[i] + ") does not fit the input " + in
+            + " on spatial axis " + i
             + " with padding 'valid', so the output would be empty. Use padding \"same\", a"
             + " smaller window or a larger input.");
       }

@@ -46,8 +46,8 @@ public abstract class BasePooling extends Layer {
     for (int i = 0; i < rank; i++) {
       out[1 + i] = ConvShapes.outputSize(in.dim(1 + i), poolSize[i], strides[i], 1, padding);
       if (out[1 + i] == 0 && in.dim(1 + i) > 0) {
-        throw new JKerasException("Layer '" + name() + "': the window (size " + poolSize[i]
-            + ", dilation " + 1 + ") does not fit the input " + in + " on spatial axis " + i
+        throw new JKerasException("Layer '" + name() + "': the pool (size " + poolSize[i]
+            + ") does not fit the input " + in + " on spatial axis " + i
             + " with padding 'valid', so the output would be empty. Use padding \"same\", a"
             + " smaller window or a larger input.");
       }
