@@ -6,6 +6,10 @@ public class IncompatibleShapesException extends JKerasException {
     super(message);
   }
 
+  public IncompatibleShapesException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
   /** The standard message: {@code op: cannot combine shapes (2, 3) and (4,): reason}. */
   public static IncompatibleShapesException of(String op, Shape a, Shape b, String reason) {
     return new IncompatibleShapesException(

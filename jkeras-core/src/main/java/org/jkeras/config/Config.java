@@ -117,6 +117,22 @@ public final class Config {
     throw wrongType(key, "an integer or a list of integers", v);
   }
 
+  /**
+   * An int tuple of exactly {@code count} entries (a single number stands for {@code count}
+   * copies), or {@code fallback} when the key is absent; null {@code fallback} makes the key
+   * required. Layers read kernel sizes, pool sizes and strides with it.
+   */
+  public int[] getInts(String key, int count, int[] fallback, boolean exactCount) {
+    int[] out = getInts(key, count, fallback);
+    if (out == null) {
+      throw new JKerasException(owner + " config is missing the required key '" + key + "'.");
+    }
+    if (exactCount && out.length != count) {
+      throw wrongType(key, count + (count == 1 ? " integer" : " integers"), values.get(key));
+    }
+    return out;
+  }
+
   /** A shape list such as {@code [null, 5, 8]}; null entries become unknown dimensions. */
   public int[] getShape(String key) {
     Object v = values.get(key);

@@ -306,13 +306,19 @@ public abstract class Layer extends Operation {
       name(config.getString("name", name));
     }
     trainable(config.getBoolean("trainable", true));
+    Object format = config.raw("data_format");
+    if (format != null && !"channels_last".equals(format)) {
+      throw new JKerasException("Layer '" + name + "' (" + getClass().getSimpleName()
+          + ") uses data_format=" + format + "; jkeras supports channels_last only. Save the"
+          + " model with data_format=\"channels_last\" (the Keras default).");
+    }
   }
 
   // ---- calling on symbolic tensors ------------------------------------------------------------
 
   /** Calls the layer on one symbolic tensor; the layer must have one output. */
   public KerasTensor apply(KerasTensor input) {
-    return single(applyOutputs(List.of(input)));
+    return single(applyOutputs(java.util.Collections.singletonList(input)));
   }
 
   /** Calls the layer on several symbolic tensors (merging layers); one output. */
@@ -322,6 +328,7 @@ public abstract class Layer extends Operation {
 
   /** Calls the layer on symbolic tensors and returns every output (for example LSTM states). */
   public List<KerasTensor> applyOutputs(List<KerasTensor> inputs) {
+    requireInputList(inputs);
     checkInputCount(inputs.size());
     List<Shape> shapes = new ArrayList<>();
     List<DType> dtypes = new ArrayList<>();
@@ -351,12 +358,13 @@ public abstract class Layer extends Operation {
 
   /** Computes the layer on one tensor, in inference mode; one output. */
   public Tensor apply(Tensor input) {
-    return single(applyEager(List.of(input), CallContext.INFERENCE));
+    return single(applyEager(java.util.Collections.singletonList(input), CallContext.INFERENCE));
   }
 
   /** Computes the layer on one tensor; {@code training} selects training behaviour. */
   public Tensor apply(Tensor input, boolean training) {
-    return single(applyEager(List.of(input), CallContext.of(training)));
+    return single(applyEager(java.util.Collections.singletonList(input),
+        CallContext.of(training)));
   }
 
   /** Computes the layer on concrete tensors and returns every output. */
@@ -369,6 +377,7 @@ public abstract class Layer extends Operation {
    * for an unmasked input) and returns every output.
    */
   public List<Tensor> applyEager(List<Tensor> inputs, List<Tensor> masks, CallContext context) {
+    requireInputList(inputs);
     checkInputCount(inputs.size());
     List<Shape> shapes = new ArrayList<>();
     for (Tensor t : inputs) {
@@ -411,6 +420,12 @@ public abstract class Layer extends Operation {
       build(shapes);
       built = true;
       InputSpec.checkAll(inputSpec, name, shapes);
+    }
+  }
+
+  private void requireInputList(List<?> inputs) {
+    if (inputs == null) {
+      throw new JKerasException("Layer '" + name + "' was called with a null list of inputs.");
     }
   }
 

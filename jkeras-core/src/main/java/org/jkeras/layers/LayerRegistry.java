@@ -47,6 +47,11 @@ public final class LayerRegistry {
     return REGISTERED_NAMES.get(type);
   }
 
+  /** Every class name a config may use, sorted: the built-in layers and those registered. */
+  public static synchronized java.util.List<String> classNames() {
+    return FACTORIES.keySet().stream().sorted().toList();
+  }
+
   public static synchronized boolean isRegistered(String className) {
     return FACTORIES.containsKey(className);
   }
@@ -72,6 +77,10 @@ public final class LayerRegistry {
 
   /** A layer from Keras's serialized form. */
   public static Layer deserialize(Map<String, Object> serialized) {
+    if (serialized == null) {
+      throw new JKerasException("A layer config is missing: expected a dict with 'class_name'"
+          + " and 'config' (for example the 'layer' of a wrapper), got null.");
+    }
     return fromConfig(KerasObjects.className(serialized), KerasObjects.innerConfig(serialized));
   }
 }

@@ -300,6 +300,7 @@ public class Model extends Layer {
       shapes.add(t.shape());
     }
     checkInputShapes(shapes);
+    values = castToInputDTypes(values);
     return GraphExecutor.run(graph, inputs, outputs, values, masks, context);
   }
 
@@ -358,6 +359,21 @@ public class Model extends Layer {
       out.put(outputNames.get(i), results.get(i));
     }
     return out;
+  }
+
+  /** Data of another dtype is cast to each input's dtype, as Keras converts a model's inputs. */
+  private List<Tensor> castToInputDTypes(List<Tensor> values) {
+    List<Tensor> out = null;
+    for (int i = 0; i < values.size(); i++) {
+      org.jkeras.backend.DType want = inputs.get(i).dtype();
+      if (values.get(i).dtype() != want) {
+        if (out == null) {
+          out = new ArrayList<>(values);
+        }
+        out.set(i, org.jkeras.ops.MathOps.cast(values.get(i), want));
+      }
+    }
+    return out == null ? values : out;
   }
 
   private void checkInputShapes(List<Shape> shapes) {

@@ -25,6 +25,9 @@ final class ArrayData implements DataSource {
 
   ArrayData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize, boolean shuffle,
       SeedGenerator seeds) {
+    if (batchSize < 1) {
+      throw new JKerasException("batch_size must be a positive integer, got " + batchSize + ".");
+    }
     this.x = x;
     this.y = y;
     this.sampleWeight = sampleWeight;
@@ -36,6 +39,10 @@ final class ArrayData implements DataSource {
   }
 
   static int checkSampleCounts(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
+    if (x == null) {
+      throw new JKerasException("No input data (x) was given. Pass a Tensor, a List<Tensor> or a"
+          + " Map<String, Tensor> by input name.");
+    }
     List<String> parts = new ArrayList<>();
     int n = -1;
     boolean mismatch = false;

@@ -28,9 +28,11 @@ public final class CompiledModel {
   final Mean lossTracker = new Mean("loss");
   final Object lossSpec;
   final Object metricsSpec;
+  private final List<String> outputNames;
 
   public CompiledModel(CompileOptions options, List<String> outputNames, List<Integer> outputLastDims) {
     int n = outputNames.size();
+    this.outputNames = List.copyOf(outputNames);
     this.optimizer = options.optimizer instanceof Optimizer o ? o
         : Optimizers.get(requireName(options.optimizer, "optimizer"));
     this.lossSpec = options.loss;
@@ -168,7 +170,12 @@ public final class CompiledModel {
       if (loss == null) {
         continue;
       }
-      Tensor part = loss.compute(targets.get(i), predictions.get(i), sampleWeight);
+      Tensor part;
+      try {
+        part = loss.compute(targets.get(i), predictions.get(i), sampleWeight);
+      } catch (org.jkeras.backend.IncompatibleShapesException e) {
+        throw mismatch("loss '" + loss.name() + "'", i, targets, predictions, sampleWeight, e);
+      }
       if (lossWeights.get(i) != 1.0) {
         part = org.jkeras.ops.MathOps.multiply(part, (float) (double) lossWeights.get(i));
       }
@@ -180,9 +187,25 @@ public final class CompiledModel {
   void updateMetrics(List<Tensor> targets, List<Tensor> predictions, Tensor sampleWeight) {
     for (int i = 0; i < metrics.size(); i++) {
       for (Metric m : metrics.get(i)) {
-        m.updateState(targets.get(i), predictions.get(i), sampleWeight);
+        try {
+          m.updateState(targets.get(i), predictions.get(i), sampleWeight);
+        } catch (org.jkeras.backend.IncompatibleShapesException e) {
+          throw mismatch("metric '" + m.name() + "'", i, targets, predictions, sampleWeight, e);
+        }
       }
     }
+  }
+
+  /** A shape error inside a loss or metric, told in terms of the output and its targets. */
+  private org.jkeras.backend.IncompatibleShapesException mismatch(String what, int output,
+      List<Tensor> targets, List<Tensor> predictions, Tensor sampleWeight, RuntimeException e) {
+    return new org.jkeras.backend.IncompatibleShapesException("The " + what + " of output '"
+        + outputNames.get(output) + "' cannot compare the targets y[" + output + "] of shape "
+        + targets.get(output).shape() + " with the predictions of shape "
+        + predictions.get(output).shape() + (sampleWeight == null ? ""
+        : " and sample_weight of shape " + sampleWeight.shape()) + ": " + e.getMessage()
+        + " Give targets shaped like the model's output (class indices for sparse losses and"
+        + " metrics).", e);
   }
 
   void resetMetrics() {

@@ -26,6 +26,7 @@ public final class FitOptions {
   Integer stepsPerEpoch;
   Integer validationBatchSize;
   int validationFreq = 1;
+  boolean checkFinite;
 
   /** Options for {@code epochs} epochs, the rest Keras's defaults. */
   public static FitOptions epochs(int epochs) {
@@ -101,22 +102,48 @@ public final class FitOptions {
   }
 
   public FitOptions initialEpoch(int value) {
+    if (value < 0) {
+      throw new JKerasException("initial_epoch must be 0 or more, got " + value + ".");
+    }
     initialEpoch = value;
     return this;
   }
 
   public FitOptions stepsPerEpoch(int value) {
+    if (value < 1) {
+      throw new JKerasException("steps_per_epoch must be a positive integer, got " + value
+          + ".");
+    }
     stepsPerEpoch = value;
     return this;
   }
 
   public FitOptions validationBatchSize(int value) {
+    if (value < 1) {
+      throw new JKerasException("validation_batch_size must be a positive integer, got " + value
+          + ".");
+    }
     validationBatchSize = value;
     return this;
   }
 
   public FitOptions validationFreq(int value) {
+    if (value < 1) {
+      throw new JKerasException("validation_freq must be a positive integer, got " + value
+          + ".");
+    }
     validationFreq = value;
+    return this;
+  }
+
+  /**
+   * Refuse NaN and infinite values in x, y, sample weights and validation data before training,
+   * naming the array and the first bad sample. Off by default, as Keras has no such check: it
+   * costs one pass over the data. {@link org.jkeras.callbacks.TerminateOnNaN} is the other
+   * guard, stopping once the loss itself is no longer finite.
+   */
+  public FitOptions checkFinite(boolean value) {
+    checkFinite = value;
     return this;
   }
 }

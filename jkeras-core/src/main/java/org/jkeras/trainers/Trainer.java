@@ -83,6 +83,10 @@ public final class Trainer {
   }
 
   private void checkBatch(Batch batch, boolean needTargets) {
+    if (batch == null || batch.inputs() == null) {
+      throw new JKerasException("Model '" + model.name() + "' got a batch without inputs; a"
+          + " DataSource must return a Batch with one input array per model input.");
+    }
     if (batch.inputs().size() != model.inputs().size()) {
       throw new JKerasException("Model '" + model.name() + "' expects " + model.inputs().size()
           + " input(s), but it received " + batch.inputs().size() + " input tensors. Inputs"
@@ -94,6 +98,8 @@ public final class Trainer {
           + " output(s) but " + (batch.targets() == null ? "no" : batch.targets().size())
           + " target array(s) were given.");
     }
+    ArrayData.checkSampleCounts(batch.inputs(), needTargets ? batch.targets() : null,
+        batch.sampleWeight());
   }
 
   private static List<Shape> shapes(List<Tensor> ts) {
@@ -108,9 +114,25 @@ public final class Trainer {
    * {@code validationData} is given.
    */
   public History fit(List<Tensor> x, List<Tensor> y, FitOptions o) {
+    if (o == null) {
+      throw new JKerasException("fit: the options are null; pass FitOptions.defaults() or"
+          + " FitOptions.epochs(n).");
+    }
     boolean classWeighted = o.classWeight != null && !o.classWeight.isEmpty();
     if (classWeighted && o.sampleWeight != null) {
       throw new JKerasException("You cannot `class_weight` and `sample_weight` at the same time.");
+    }
+    DataChecks.check("fit", model, compiled, x, y, o.sampleWeight, true);
+    if (o.validationX != null) {
+      DataChecks.check("fit (validation_data)", model, compiled, o.validationX, o.validationY,
+          null, true);
+    }
+    if (o.checkFinite) {
+      DataChecks.checkFinite("x", x);
+      DataChecks.checkFinite("y", y);
+      DataChecks.checkFinite("sample_weight", o.sampleWeight);
+      DataChecks.checkFinite("validation x", o.validationX);
+      DataChecks.checkFinite("validation y", o.validationY);
     }
     List<Tensor> trainX = x;
     List<Tensor> trainY = y;
@@ -155,6 +177,11 @@ public final class Trainer {
    * and the data starts over once every batch has been served.
    */
   public History fit(DataSource train, DataSource validation, FitOptions o) {
+    if (train == null || o == null) {
+      throw new JKerasException("fit: " + (train == null ? "no training data was given" : "the"
+          + " options are null") + "; pass the data (x and y, or a DataSource) and FitOptions"
+          + " such as FitOptions.defaults().");
+    }
     History history = new History();
     List<Callback> callbacks = new ArrayList<>(o.callbacks);
     callbacks.add(history);
@@ -216,6 +243,7 @@ public final class Trainer {
   /** The loss and metrics over arrays, in batches of {@code batchSize}. */
   public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, int batchSize, int verbose,
       List<Callback> callbacks) {
+    DataChecks.check("evaluate", model, compiled, x, y, null, true);
     return evaluate(new ArrayData(x, y, null, batchSize, false, new SeedGenerator(0)), verbose,
         callbacks);
   }
@@ -240,6 +268,7 @@ public final class Trainer {
 
   /** The model's outputs over arrays, computed in batches and joined along the batch axis. */
   public static List<Tensor> predict(Model model, List<Tensor> x, int batchSize) {
+    DataChecks.check("predict", model, null, x, null, null, false);
     int n = ArrayData.checkSampleCounts(x, null, null);
     ArrayData data = new ArrayData(x, null, null, batchSize, false, new SeedGenerator(0));
     List<List<Tensor>> parts = new ArrayList<>();

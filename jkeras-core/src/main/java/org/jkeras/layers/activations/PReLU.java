@@ -1,5 +1,7 @@
 package org.jkeras.layers.activations;
 
+import org.jkeras.backend.JKerasException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,15 @@ public class PReLU extends Layer {
   /** Axes (1-based, as Keras) along which one alpha is shared, e.g. {@code 1, 2} for images. */
   public PReLU sharedAxes(int... axes) {
     requireUnbuilt("shared_axes");
+    if (axes != null) {
+      for (int a : axes) {
+        if (a < 1) {
+          throw new JKerasException("PReLU '" + name() + "': shared_axes must be axes of a sample"
+              + " (1 or more; axis 0 is the batch), got " + java.util.Arrays.toString(axes)
+              + ".");
+        }
+      }
+    }
     this.sharedAxes = axes == null ? null : axes.clone();
     return this;
   }
@@ -61,6 +72,11 @@ public class PReLU extends Layer {
     int[] param = java.util.Arrays.copyOfRange(in.dims(), 1, in.rank());
     if (sharedAxes != null) {
       for (int a : sharedAxes) {
+        if (a >= in.rank()) {
+          throw new JKerasException("PReLU '" + name() + "': shared_axes "
+              + java.util.Arrays.toString(sharedAxes) + " has axis " + a + ", out of range for"
+              + " input shape " + in + "; use axes in [1, " + (in.rank() - 1) + "].");
+        }
         param[a - 1] = 1;
       }
     }

@@ -1,5 +1,7 @@
 package org.jkeras.layers.activations;
 
+import org.jkeras.backend.JKerasException;
+
 import java.util.List;
 import java.util.Map;
 import org.jkeras.backend.DType;
@@ -28,6 +30,9 @@ public class Softmax extends Layer {
   }
 
   public Softmax(int... axes) {
+    if (axes == null) {
+      throw new JKerasException("Softmax: axis must be an axis or a list of axes, got null.");
+    }
     this.axes = axes.length == 0 ? new int[] {-1} : axes.clone();
   }
 
@@ -48,6 +53,14 @@ public class Softmax extends Layer {
 
   @Override
   protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+    int rank = inputShapes.get(0).rank();
+    for (int a : axes) {
+      if (a < -rank || a >= rank) {
+        throw new JKerasException("Softmax '" + name() + "': axis " + a + " is out of range for"
+            + " input shape " + inputShapes.get(0) + "; use an axis in [" + -rank + ", "
+            + (rank - 1) + "].");
+      }
+    }
     return List.of(inputShapes.get(0));
   }
 

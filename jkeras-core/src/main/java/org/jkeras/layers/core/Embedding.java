@@ -141,12 +141,29 @@ public class Embedding extends Layer {
     return List.of(Shape.of(out));
   }
 
+  /** Indices outside [0, input_dim) are refused, naming the layer (take would wrap negatives). */
+  private void checkIndices(Tensor ids) {
+    if (ids.size() == 0) {
+      return;
+    }
+    Tensor values = MathOps.cast(ids, DType.FLOAT32);
+    long min = (long) org.jkeras.ops.ReductionOps.min(values).getFlat(0);
+    long max = (long) org.jkeras.ops.ReductionOps.max(values).getFlat(0);
+    if (min < 0 || max >= inputDim) {
+      long bad = min < 0 ? min : max;
+      throw new JKerasException("Embedding '" + name() + "': index " + bad + " in the input of"
+          + " shape " + ids.shape() + " is out of range for input_dim=" + inputDim + "; indices"
+          + " must be in [0, " + inputDim + "). Fix the data or raise input_dim.");
+    }
+  }
+
   @Override
   protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
     Tensor ids = inputs.get(0);
     if (ids.dtype() != DType.INT32 && ids.dtype() != DType.INT64) {
       ids = MathOps.cast(ids, DType.INT32);
     }
+    checkIndices(ids);
     Tensor out = IndexingOps.take(embeddings, ids, 0);
     if (activityRegularizer != null) {
       addLoss(activityRegularizer.apply(out));

@@ -36,7 +36,12 @@ public class Concatenate extends Layer {
     Shape first = inputShapes.get(0);
     int rank = first.rank();
     int a = axis < 0 ? axis + rank : axis;
-    boolean ok = a >= 0 && a < rank;
+    if (a < 0 || a >= rank) {
+      throw new JKerasException("Concatenate '" + name() + "': axis " + axis + " is out of range"
+          + " for inputs of rank " + rank + " " + inputShapes + "; use an axis in [" + -rank
+          + ", " + (rank - 1) + "].");
+    }
+    boolean ok = true;
     int[] out = first.dims();
     for (int i = 1; i < inputShapes.size() && ok; i++) {
       Shape s = inputShapes.get(i);

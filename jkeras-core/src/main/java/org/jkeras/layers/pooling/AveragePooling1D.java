@@ -30,6 +30,6 @@ public class AveragePooling1D extends BasePooling {
 
   /** A AveragePooling1D layer from its Keras config. */
   public static AveragePooling1D fromConfig(Config c) {
-    return configure(new AveragePooling1D(c.getInts("pool_size", 1, new int[] {2})[0]), c);
+    return configure(new AveragePooling1D(c.getInts("pool_size", 1, new int[] {2}, true)[0]), c);
   }
 }

@@ -30,7 +30,7 @@ public class AveragePooling2D extends BasePooling {
 
   /** A AveragePooling2D layer from its Keras config. */
   public static AveragePooling2D fromConfig(Config c) {
-    int[] p = c.getInts("pool_size", 2, new int[] {2, 2});
+    int[] p = c.getInts("pool_size", 2, new int[] {2, 2}, true);
     return configure(new AveragePooling2D(p[0], p[1]), c);
   }
 }

@@ -30,6 +30,6 @@ public class MaxPooling1D extends BasePooling {
 
   /** A MaxPooling1D layer from its Keras config. */
   public static MaxPooling1D fromConfig(Config c) {
-    return configure(new MaxPooling1D(c.getInts("pool_size", 1, new int[] {2})[0]), c);
+    return configure(new MaxPooling1D(c.getInts("pool_size", 1, new int[] {2}, true)[0]), c);
   }
 }

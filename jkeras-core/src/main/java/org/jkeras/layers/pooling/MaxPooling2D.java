@@ -30,7 +30,7 @@ public class MaxPooling2D extends BasePooling {
 
   /** A MaxPooling2D layer from its Keras config. */
   public static MaxPooling2D fromConfig(Config c) {
-    int[] p = c.getInts("pool_size", 2, new int[] {2, 2});
+    int[] p = c.getInts("pool_size", 2, new int[] {2, 2}, true);
     return configure(new MaxPooling2D(p[0], p[1]), c);
   }
 }

@@ -23,6 +23,8 @@ public class ActivityRegularization extends Layer {
   }
 
   public ActivityRegularization(double l1, double l2) {
+    // Keras builds an L1L2 regularizer here, which refuses negative or non-finite factors.
+    new org.jkeras.regularizers.L1L2(l1, l2);
     this.l1 = l1;
     this.l2 = l2;
   }

@@ -70,7 +70,7 @@ public class Permute extends Layer {
 
   /** A Permute layer from its Keras config. */
   public static Permute fromConfig(Config c) {
-    Permute layer = new Permute(c.getInts("dims", 1, null));
+    Permute layer = new Permute(c.getInts("dims", 1, null, false));
     layer.applyBaseConfig(c);
     return layer;
   }

@@ -19,6 +19,16 @@ public class Reshape extends Layer {
   private final int[] targetShape;
 
   public Reshape(int... targetShape) {
+    if (targetShape == null) {
+      throw new JKerasException("Reshape needs a target_shape; received null.");
+    }
+    for (int d : targetShape) {
+      if (d < -1) {
+        throw new JKerasException("Reshape: target_shape=" + Spatial.tuple(targetShape)
+            + " has the dimension " + d + "; each entry must be 0 or more, or -1 (once) to be"
+            + " inferred.");
+      }
+    }
     if (Arrays.stream(targetShape).filter(d -> d == -1).count() > 1) {
       throw new JKerasException("The `target_shape` argument must not contain more than one `-1`"
           + " value. Received: target_shape=" + Spatial.tuple(targetShape));
@@ -98,7 +108,7 @@ public class Reshape extends Layer {
 
   /** A Reshape layer from its Keras config. */
   public static Reshape fromConfig(Config c) {
-    Reshape layer = new Reshape(c.getInts("target_shape", 1, null));
+    Reshape layer = new Reshape(c.getInts("target_shape", 1, null, false));
     layer.applyBaseConfig(c);
     return layer;
   }

@@ -75,7 +75,7 @@ public class UpSampling2D extends Layer {
       throw new JKerasException("UpSampling2D: interpolation '" + interpolation + "' is not"
           + " supported; only 'nearest' is. Received: interpolation=" + interpolation);
     }
-    int[] s = c.getInts("size", 2, new int[] {2, 2});
+    int[] s = c.getInts("size", 2, new int[] {2, 2}, true);
     UpSampling2D layer = new UpSampling2D(s[0], s[1]);
     layer.applyBaseConfig(c);
     return layer;

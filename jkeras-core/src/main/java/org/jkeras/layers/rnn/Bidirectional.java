@@ -52,6 +52,10 @@ public class Bidirectional extends Layer {
    * return_state}.
    */
   public Bidirectional(BaseRnn layer, String mergeMode, BaseRnn backwardLayer) {
+    if (layer == null) {
+      throw new JKerasException("Bidirectional needs a recurrent layer (LSTM, GRU or SimpleRNN);"
+          + " received null.");
+    }
     if (mergeMode != null && !MODES.contains(mergeMode)) {
       throw new JKerasException("Invalid merge mode. Received: " + mergeMode + ". Merge mode"
           + " should be one of {\"sum\", \"mul\", \"ave\", \"concat\", None}");

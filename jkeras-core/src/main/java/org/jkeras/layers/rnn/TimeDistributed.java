@@ -21,6 +21,10 @@ public class TimeDistributed extends Layer {
   private final Layer layer;
 
   public TimeDistributed(Layer layer) {
+    if (layer == null) {
+      throw new JKerasException("TimeDistributed needs a layer to apply to every time step;"
+          + " received null.");
+    }
     this.layer = layer;
   }
 
