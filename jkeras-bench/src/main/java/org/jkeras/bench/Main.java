@@ -4,7 +4,9 @@ package org.jkeras.bench;
  * Entry point of the benchmark module: {@code bin/jkeras-bench [kernels|lstm|all]} (default all)
  * prints the kernel figures (sgemm, sigmoid, tanh) and the fused LSTM step time;
  * {@code bin/jkeras-bench models [seed] [mlp] [cnn] [--samples N] [--no-torch]} runs the three
- * reference models side by side with PyTorch ({@link SideBySide}).
+ * reference models side by side with PyTorch ({@link SideBySide});
+ * {@code bin/jkeras-bench soak [--minutes N]} trains and predicts in a loop watching memory
+ * ({@link Soak}).
  */
 public final class Main {
   private Main() {}
@@ -13,6 +15,10 @@ public final class Main {
     String which = args.length > 0 ? args[0] : "all";
     if (which.equals("models")) {
       SideBySide.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (which.equals("soak")) {
+      Soak.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (which.equals("kernels") || which.equals("all")) {
