@@ -15,7 +15,9 @@ import org.jkeras.trainers.FitOptions;
  * [--interval S]}: trains one epoch and predicts, over and over, for N minutes, printing the heap
  * used after a full GC and the process's RSS every {@code interval} seconds, then compares the
  * first minute with the last to tell whether memory grows (a leak shows as steady growth; a
- * plateau is the JIT, the allocator and the thread pools settling). Not part of the test suite.
+ * plateau is the JIT, the allocator and the thread pools settling). {@code bin/jkeras-bench}
+ * runs it with a fixed, pre-touched heap so RSS does not follow the heap's resizing. Not part of
+ * the test suite.
  */
 public final class Soak {
   /** Growth of the heap after GC beyond this (and beyond 10%) is reported as a leak. */
@@ -23,7 +25,8 @@ public final class Soak {
   /** RSS moves with the allocator's arenas; growth beyond this (and 10%) is reported. */
   private static final double RSS_SLACK_MB = 128;
 
-  private record Sample(double seconds, long iterations, double heapMb, double rssMb) {}
+  private record Sample(double seconds, long iterations, double heapMb, double committedMb,
+      double rssMb) {}
 
   private Soak() {}
 
@@ -75,8 +78,8 @@ public final class Soak {
       if (t >= next || t >= end) {
         Sample s = sample(t, iterations);
         out.add(s);
-        System.out.printf("t=%5.0f s  iterations=%5d  heap after GC=%8.1f MB  RSS=%8.1f MB%n",
-            s.seconds, s.iterations, s.heapMb, s.rssMb);
+        System.out.printf("t=%5.0f s  iterations=%5d  heap after GC=%8.1f MB (committed %6.0f MB)"
+            + "  RSS=%8.1f MB%n", s.seconds, s.iterations, s.heapMb, s.committedMb, s.rssMb);
         next += interval;
       }
       if (t >= end) {
@@ -88,8 +91,9 @@ public final class Soak {
   private static Sample sample(double t, long iterations) {
     System.gc();
     System.gc();
-    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    return new Sample(t, iterations, heap / 1048576.0, rssMb());
+    var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    return new Sample(t, iterations, heap.getUsed() / 1048576.0,
+        heap.getCommitted() / 1048576.0, rssMb());
   }
 
   /** VmRSS from /proc/self/status, in MB; -1 where there is no /proc (not Linux). */
