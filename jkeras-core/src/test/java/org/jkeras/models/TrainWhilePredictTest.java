@@ -53,10 +53,16 @@ class TrainWhilePredictTest {
       @Override
       public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
         states.add(model.getWeights());
+        try {
+          Thread.sleep(3); // room for predictions between steps, even on a loaded machine
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     };
     ConcurrentLinkedQueue<float[]> seen = new ConcurrentLinkedQueue<>();
     AtomicBoolean training = new AtomicBoolean(true);
+    CountDownLatch predicting = new CountDownLatch(4);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> predictors = new ArrayList<>();
     try {
@@ -65,10 +71,12 @@ class TrainWhilePredictTest {
           while (training.get()) {
             // One batch holds all 16 rows: the whole result comes from one state.
             seen.add(model.predict(probe, 16).get(0).toFloatArray());
+            predicting.countDown();
           }
           return null;
         }));
       }
+      assertTrue(predicting.await(30, TimeUnit.SECONDS));
       model.fit(x, y, FitOptions.epochs(6).batchSize(8).verbose(0).callbacks(record));
     } finally {
       training.set(false);
