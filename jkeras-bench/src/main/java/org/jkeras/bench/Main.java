@@ -6,7 +6,8 @@ package org.jkeras.bench;
  * {@code bin/jkeras-bench models [seed] [mlp] [cnn] [--samples N] [--no-torch]} runs the three
  * reference models side by side with PyTorch ({@link SideBySide}); {@code memory} trains the seed
  * model for 10 epochs and checks that heap and RSS stay flat ({@link MemoryCheck});
- * {@code overhead} measures jkeras's fixed cost per training step ({@link OverheadCheck}).
+ * {@code overhead} measures jkeras's fixed cost per training step ({@link OverheadCheck});
+ * {@code soak [--minutes N]} trains and predicts in a loop watching memory ({@link Soak}).
  */
 public final class Main {
   private Main() {}
@@ -23,6 +24,10 @@ public final class Main {
     }
     if (which.equals("overhead")) {
       OverheadCheck.main(new String[0]);
+      return;
+    }
+    if (which.equals("soak")) {
+      Soak.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (which.equals("kernels") || which.equals("all")) {

@@ -10,6 +10,7 @@ import org.jkeras.models.Model;
  */
 public abstract class Callback {
   private Model model;
+  private org.jkeras.trainers.FitState fitState;
 
   /** The model being trained; set by the trainer before training begins. */
   public Model model() {
@@ -18,6 +19,15 @@ public abstract class Callback {
 
   public void setModel(Model model) {
     this.model = model;
+  }
+
+  /** Where the running fit stands (epoch, batch, data); set by {@code fit}, else null. */
+  public org.jkeras.trainers.FitState fitState() {
+    return fitState;
+  }
+
+  public void setFitState(org.jkeras.trainers.FitState state) {
+    this.fitState = state;
   }
 
   public void onTrainBegin(Map<String, Double> logs) {}

@@ -218,6 +218,15 @@ public abstract class Layer extends Operation {
 
   // ---- weights ---------------------------------------------------------------------------------
 
+  /**
+   * The layer's random streams (dropout masks, noise), in a fixed order: their positions are
+   * training state that a backup ({@code BackupAndRestore}) saves so a resumed fit draws the
+   * same numbers. Layers that draw random numbers override this.
+   */
+  public List<org.jkeras.backend.SeedGenerator> seedGenerators() {
+    return List.of();
+  }
+
   /** All weights: as created, trainable and non-trainable (Keras's {@code layer.weights}). */
   public List<Variable> weights() {
     List<Variable> out = new ArrayList<>(trainableWeights());

@@ -30,6 +30,7 @@ public class Model extends Layer {
   private List<String> inputKeys;
   private org.jkeras.trainers.CompiledModel compiled;
   private volatile boolean stopTraining;
+  private final org.jkeras.trainers.ModelGuard guard = new org.jkeras.trainers.ModelGuard();
 
   public Model(KerasTensor input, KerasTensor output) {
     this(List.of(input), List.of(output));
@@ -244,6 +245,20 @@ public class Model extends Layer {
     List<Variable> out = new ArrayList<>();
     for (Layer l : layers) {
       addUnique(out, l.weights());
+    }
+    return out;
+  }
+
+  /** Every layer's random streams, layer by layer (nested models included), each once. */
+  @Override
+  public List<org.jkeras.backend.SeedGenerator> seedGenerators() {
+    List<org.jkeras.backend.SeedGenerator> out = new ArrayList<>();
+    for (Layer l : layers()) {
+      for (org.jkeras.backend.SeedGenerator g : l.seedGenerators()) {
+        if (out.stream().noneMatch(x -> x == g)) {
+          out.add(g);
+        }
+      }
     }
     return out;
   }
@@ -487,8 +502,16 @@ public class Model extends Layer {
   }
 
   public List<Tensor> predictOnBatch(Object x) {
-    return applyEager(org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input"),
-        CallContext.INFERENCE);
+    List<Tensor> inputs = org.jkeras.trainers.ModelData.ordered(x, inputNames(), "input");
+    return guard.reading(() -> applyEager(inputs, CallContext.INFERENCE));
+  }
+
+  /**
+   * The lock that lets one thread train this model while others predict with it (see
+   * {@link org.jkeras.trainers.ModelGuard}).
+   */
+  public org.jkeras.trainers.ModelGuard guard() {
+    return guard;
   }
 
   /** Asks {@code fit} to stop after the current batch (callbacks use this). */

@@ -3,7 +3,6 @@ package org.jkeras.saving;
 import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +45,9 @@ public final class KerasFile {
     meta.put("keras_version", KERAS_VERSION);
     meta.put("date_saved",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
-    byte[] weights = weightsBytes(entries(model, true));
-    AtomicWrite.write(path, out -> {
+    List<WeightsLayout.Entry> entries = entries(model, true);
+    AtomicWrite.write(path, (out, scratch) -> {
+      byte[] weights = weightsBytes(entries, scratch);
       try (ZipOutputStream zip = new ZipOutputStream(out)) {
         put(zip, METADATA, KerasJson.write(meta).getBytes(StandardCharsets.UTF_8));
         put(zip, CONFIG, config.getBytes(StandardCharsets.UTF_8));
@@ -71,17 +71,18 @@ public final class KerasFile {
     zip.closeEntry();
   }
 
-  /** The bytes of an HDF5 file holding {@code entries} (jHDF writes to files only). */
-  private static byte[] weightsBytes(List<WeightsLayout.Entry> entries) {
-    Path tmp = null;
+  /**
+   * The bytes of an HDF5 file holding {@code entries}, written through {@code scratch} (jHDF
+   * writes to files only; the scratch file lies beside the target, so a save killed here leaves
+   * nothing in the system's temporary folder, and the next save cleans it).
+   */
+  private static byte[] weightsBytes(List<WeightsLayout.Entry> entries, Path scratch)
+      throws IOException {
     try {
-      tmp = Files.createTempFile("jkeras-weights", ".h5");
-      H5Weights.write(entries, tmp);
-      return Files.readAllBytes(tmp);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the weights: " + e.getMessage(), e);
+      H5Weights.write(entries, scratch);
+      return Files.readAllBytes(scratch);
     } finally {
-      deleteQuietly(tmp);
+      deleteQuietly(scratch);
     }
   }
 
@@ -142,10 +143,5 @@ public final class KerasFile {
       throw new JKerasException("The weights in " + source + " are not a readable HDF5 file: "
           + e.getMessage());
     }
-  }
-
-  /** Writes through a callback. */
-  interface Writer {
-    void write(OutputStream out) throws IOException;
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.models.Model;
 
@@ -18,20 +19,8 @@ public final class WeightsFile {
   /** Saves the weights to {@code path} (a {@code .weights.h5} name), atomically. */
   public static void save(Model model, Path path) {
     requireSuffix(path);
-    Path abs = path.toAbsolutePath();
-    Path tmp = null;
-    try {
-      Files.createDirectories(abs.getParent());
-      tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-      Files.delete(tmp);
-      H5Weights.write(KerasFile.entries(model, true), tmp);
-      AtomicWrite.move(tmp, abs);
-      tmp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not save " + path + ": " + e.getMessage(), e);
-    } finally {
-      KerasFile.deleteQuietly(tmp);
-    }
+    List<WeightsLayout.Entry> entries = KerasFile.entries(model, true);
+    AtomicWrite.writeVia(path, file -> H5Weights.write(entries, file));
   }
 
   /** Loads weights saved by {@link #save} or by Keras's {@code save_weights} (or a .keras file). */

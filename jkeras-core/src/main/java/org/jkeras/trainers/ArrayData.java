@@ -22,6 +22,8 @@ final class ArrayData implements DataSource {
   private final int samples;
   private int[] order;
   private boolean passStarted;
+  /** The seed stream's position before the current order was drawn. */
+  private long orderState;
 
   ArrayData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize, boolean shuffle,
       SeedGenerator seeds) {
@@ -89,6 +91,7 @@ final class ArrayData implements DataSource {
       order[i] = i;
     }
     if (shuffle) {
+      orderState = seeds.state();
       java.util.SplittableRandom r = new java.util.SplittableRandom(seeds.next());
       for (int i = samples - 1; i > 0; i--) {
         int j = r.nextInt(i + 1);
@@ -102,6 +105,27 @@ final class ArrayData implements DataSource {
   @Override
   public int size() {
     return (samples + batchSize - 1) / batchSize;
+  }
+
+  /** The current order's seed position and whether its pass has begun. */
+  @Override
+  public long[] randomState() {
+    return shuffle ? new long[] {orderState, passStarted ? 1 : 0} : new long[0];
+  }
+
+  @Override
+  public void restoreRandomState(long[] state) {
+    if (!shuffle) {
+      return;
+    }
+    if (state == null || state.length != 2) {
+      throw new JKerasException("Cannot restore the shuffling of the training data from "
+          + java.util.Arrays.toString(state) + ": expected [seed position, pass started]"
+          + " as saved by a fit that shuffled.");
+    }
+    seeds.setState(state[0]);
+    reorder();
+    passStarted = state[1] != 0;
   }
 
   /** A new pass over the data (batch 0 again) gets a new order, as Keras's fresh iterator. */

@@ -11,6 +11,18 @@ public interface DataSource {
   /** Batch {@code index}, {@code 0 <= index < size()}. */
   Batch get(int index);
 
-  /** Called after each epoch (to reshuffle, for example). */
+  /** Called after each epoch's batches, before validation (to reshuffle, for example). */
   default void onEpochEnd() {}
+
+  /**
+   * The state of the source's shuffling, for a training backup; a source that shuffles with
+   * its own random numbers returns them here so a resumed fit sees the same order. None by
+   * default.
+   */
+  default long[] randomState() {
+    return new long[0];
+  }
+
+  /** Goes back to a state {@link #randomState()} returned (by this source or an equal one). */
+  default void restoreRandomState(long[] state) {}
 }

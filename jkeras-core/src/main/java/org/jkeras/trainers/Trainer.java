@@ -40,13 +40,20 @@ public final class Trainer {
 
   /** One training step; returns the logs computed before the update. */
   public Map<String, Double> trainOnBatch(Batch batch) {
-    compiled.resetMetrics();
-    trainStep(batch);
-    return compiled.logs();
+    return model.guard().session(model.name(), "trainOnBatch", () -> {
+      compiled.resetMetrics();
+      trainStep(batch);
+      return compiled.logs();
+    });
   }
 
+  /** Forward, backward and update under the model's write lock: predictions never see half. */
   private void trainStep(Batch batch) {
     checkBatch(batch, true);
+    model.guard().writing(() -> lockedTrainStep(batch));
+  }
+
+  private void lockedTrainStep(Batch batch) {
     List<Variable> vars = model.trainableWeights();
     List<Tensor> grads;
     List<Tensor> predictions;
@@ -66,18 +73,24 @@ public final class Trainer {
 
   /** One evaluation step; returns the logs of that batch alone. */
   public Map<String, Double> testOnBatch(Batch batch) {
-    compiled.resetMetrics();
-    testStep(batch);
-    return compiled.logs();
+    return model.guard().session(model.name(), "testOnBatch", () -> {
+      compiled.resetMetrics();
+      testStep(batch);
+      return compiled.logs();
+    });
   }
 
   private void testStep(Batch batch) {
     checkBatch(batch, true);
-    List<Tensor> predictions = model.applyEager(batch.inputs(), CallContext.INFERENCE);
-    Tensor loss = compiled.totalLoss(batch.targets(), predictions, batch.sampleWeight());
-    for (Tensor extra : model.losses()) {
-      loss = MathOps.add(loss, extra);
-    }
+    List<Tensor> predictions = new ArrayList<>();
+    Tensor loss = model.guard().reading(() -> {
+      predictions.addAll(model.applyEager(batch.inputs(), CallContext.INFERENCE));
+      Tensor total = compiled.totalLoss(batch.targets(), predictions, batch.sampleWeight());
+      for (Tensor extra : model.losses()) {
+        total = MathOps.add(total, extra);
+      }
+      return total;
+    });
     compiled.lossTracker.update(loss.item(), batch.size());
     compiled.updateMetrics(batch.targets(), predictions, batch.sampleWeight());
   }
@@ -118,6 +131,10 @@ public final class Trainer {
       throw new JKerasException("fit: the options are null; pass FitOptions.defaults() or"
           + " FitOptions.epochs(n).");
     }
+    return model.guard().session(model.name(), "fit", () -> fitArrays(x, y, o));
+  }
+
+  private History fitArrays(List<Tensor> x, List<Tensor> y, FitOptions o) {
     boolean classWeighted = o.classWeight != null && !o.classWeight.isEmpty();
     if (classWeighted && o.sampleWeight != null) {
       throw new JKerasException("You cannot `class_weight` and `sample_weight` at the same time.");
@@ -182,20 +199,30 @@ public final class Trainer {
           + " options are null") + "; pass the data (x and y, or a DataSource) and FitOptions"
           + " such as FitOptions.defaults().");
     }
+    return model.guard().session(model.name(), "fit", () -> fitSource(train, validation, o));
+  }
+
+  private History fitSource(DataSource train, DataSource validation, FitOptions o) {
     History history = new History();
     List<Callback> callbacks = new ArrayList<>(o.callbacks);
     callbacks.add(history);
+    FitState state = new FitState(o.initialEpoch, train);
     for (Callback c : callbacks) {
       c.setModel(model);
+      c.setFitState(state);
     }
     model.stopTraining(false);
     Map<String, Double> empty = new LinkedHashMap<>();
-    callbacks.forEach(c -> c.onTrainBegin(empty));
+    // Callbacks may restore weights here (BackupAndRestore): not while another thread predicts.
+    model.guard().writing(() -> callbacks.forEach(c -> c.onTrainBegin(empty)));
+    state.started();
     int batches = train.size();
     int steps = o.stepsPerEpoch != null ? Math.min(o.stepsPerEpoch, batches) : batches;
-    int cursor = 0;
+    int cursor = state.cursor();
+    int firstStep = state.step();
+    int firstEpoch = state.epoch();
     Map<String, Double> logs = new LinkedHashMap<>();
-    for (int epoch = o.initialEpoch; epoch < o.epochs && !model.isStopTraining(); epoch++) {
+    for (int epoch = firstEpoch; epoch < o.epochs && !model.isStopTraining(); epoch++) {
       compiled.resetMetrics();
       int e = epoch;
       callbacks.forEach(c -> c.onEpochBegin(e, new LinkedHashMap<>()));
@@ -204,10 +231,12 @@ public final class Trainer {
       }
       ProgressBar bar = out == System.out ? ProgressBar.toStdout(steps, o.verbose)
           : new ProgressBar(steps, o.verbose, out, false, System::nanoTime);
-      for (int step = 0; step < steps && cursor < batches && !model.isStopTraining(); step++) {
+      int from = epoch == firstEpoch ? firstStep : 0;
+      for (int step = from; step < steps && cursor < batches && !model.isStopTraining(); step++) {
         int s = step;
         callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
         trainStep(train.get(cursor++));
+        state.at(epoch, step + 1, cursor);
         Map<String, Double> batchLogs = compiled.logs();
         callbacks.forEach(c -> c.onTrainBatchEnd(s, batchLogs));
         if (step < steps - 1) {
@@ -217,6 +246,9 @@ public final class Trainer {
       if (cursor >= batches) {
         cursor = 0;
       }
+      // As Keras's epoch iterator: the data hears of the epoch's end before validation.
+      train.onEpochEnd();
+      state.at(epoch + 1, 0, cursor);
       logs = compiled.logs();
       if (validation != null && (epoch + 1) % o.validationFreq == 0) {
         Map<String, Double> val = evaluate(validation, 0, callbacks);
@@ -228,13 +260,14 @@ public final class Trainer {
       callbacks.forEach(c -> c.onEpochEnd(e, epochLogs));
       // Keras's progress bar is the last callback: it shows what the others added to the logs.
       bar.update(steps, logs, true);
-      train.onEpochEnd();
-    }
-    if (compiled.optimizer.built()) {
-      compiled.optimizer.finalizeVariableValues(model.trainableWeights());
     }
     Map<String, Double> last = logs;
-    callbacks.forEach(c -> c.onTrainEnd(last));
+    model.guard().writing(() -> {
+      if (compiled.optimizer.built()) {
+        compiled.optimizer.finalizeVariableValues(model.trainableWeights());
+      }
+      callbacks.forEach(c -> c.onTrainEnd(last));
+    });
     return history;
   }
 
@@ -249,6 +282,12 @@ public final class Trainer {
   }
 
   Map<String, Double> evaluate(DataSource data, int verbose, List<Callback> callbacks) {
+    return model.guard().session(model.name(), "evaluate",
+        () -> evaluateSource(data, verbose, callbacks));
+  }
+
+  private Map<String, Double> evaluateSource(DataSource data, int verbose,
+      List<Callback> callbacks) {
     compiled.resetMetrics();
     callbacks.forEach(c -> c.setModel(model));
     callbacks.forEach(c -> c.onTestBegin(new LinkedHashMap<>()));
@@ -273,7 +312,10 @@ public final class Trainer {
     ArrayData data = new ArrayData(x, null, null, batchSize, false, new SeedGenerator(0));
     List<List<Tensor>> parts = new ArrayList<>();
     for (int step = 0; step < data.size(); step++) {
-      List<Tensor> outs = model.applyEager(data.get(step).inputs(), CallContext.INFERENCE);
+      List<Tensor> batch = data.get(step).inputs();
+      // One batch at a time under the read lock: a fit in another thread steps in between.
+      List<Tensor> outs = model.guard().reading(
+          () -> model.applyEager(batch, CallContext.INFERENCE));
       for (int i = 0; i < outs.size(); i++) {
         if (parts.size() <= i) {
           parts.add(new ArrayList<>());

@@ -18,18 +18,20 @@ import org.jkeras.backend.JKerasException;
 /**
  * Writes a file by writing a temporary file in the same folder, flushing it to disk and renaming
  * it over the target. A crash, an exception or a full disk mid-write leaves the old file (or no
- * file) in place, never a half-written one.
+ * file) in place, never a half-written one; after the rename the folder is flushed too, so the
+ * new file survives a power cut.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
   /** The body that writes the file's content. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     void writeTo(OutputStream out) throws IOException;
   }
 
   private AtomicFiles() {}
 
-  static void write(Path target, Body body) {
+  /** Writes {@code target} with {@code body}'s bytes, or leaves it as it was. */
+  public static void write(Path target, Body body) {
     Path abs = target.toAbsolutePath();
     if (Files.isDirectory(abs)) {
       throw new JKerasException("Cannot write " + target + ": it is a directory.");
@@ -53,6 +55,7 @@ final class AtomicFiles {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
+      syncDirectory(abs.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
     } finally {
@@ -63,6 +66,15 @@ final class AtomicFiles {
           // The write already failed; that error is the one to report.
         }
       }
+    }
+  }
+
+  /** Flushes the folder's entries (the rename) to disk, where the system allows it. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      // Some systems cannot open or flush a folder; the file itself is already on disk.
     }
   }
 

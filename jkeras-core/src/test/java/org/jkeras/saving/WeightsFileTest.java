@@ -86,7 +86,7 @@ class WeightsFileTest {
     good.save(file);
     byte[] before = Files.readAllBytes(file);
     java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
-        () -> AtomicWrite.write(file, out -> {
+        () -> AtomicWrite.write(file, (out, scratch) -> {
           out.write(new byte[100]);
           throw new java.io.IOException("No space left on device");
         }));

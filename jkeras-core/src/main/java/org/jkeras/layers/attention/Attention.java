@@ -233,4 +233,9 @@ public class Attention extends Layer {
     }
     return a;
   }
+
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return List.of(seedGenerator());
+  }
 }

@@ -402,4 +402,9 @@ public class MultiHeadAttention extends Layer {
     }
     return m;
   }
+
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return List.of(seedGenerator());
+  }
 }

@@ -131,4 +131,9 @@ public class Dropout extends Layer {
     }
     return layer;
   }
+
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return List.of(seeds);
+  }
 }

@@ -78,4 +78,9 @@ public class GaussianNoise extends Layer {
     layer.applyBaseConfig(c);
     return layer.seed(c.has("seed") ? c.getInt("seed", 0) : null);
   }
+
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return List.of(seeds);
+  }
 }

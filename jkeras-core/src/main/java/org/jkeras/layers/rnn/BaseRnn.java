@@ -10,6 +10,7 @@ import org.jkeras.initializers.Initializers;
 import org.jkeras.backend.CellActivation;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.RecurrentOptions;
+import org.jkeras.backend.SeedGenerator;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.backend.Variable;
@@ -462,5 +463,10 @@ public abstract class BaseRnn extends Layer {
     penalties.recurrentConstraint = Constraints.deserialize(recurrent);
     penalties.biasConstraint = Constraints.deserialize(bias);
     return this;
+  }
+
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return List.of(dropoutMasks.generator());
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jkeras.backend.JKerasException;
+import org.jkeras.backend.SeedGenerator;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.backend.Variable;
@@ -296,5 +297,12 @@ public class Bidirectional extends Layer {
     Bidirectional b = new Bidirectional(f, mode, (BaseRnn) backward);
     b.applyBaseConfig(c);
     return b;
+  }
+
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    List<SeedGenerator> out = new ArrayList<>(forward.seedGenerators());
+    out.addAll(backward.seedGenerators());
+    return out;
   }
 }

@@ -24,6 +24,10 @@ final class RnnDropout {
     this.seeds = new SeedGenerator(RandomSeeds.orNext(seed));
   }
 
+  SeedGenerator generator() {
+    return seeds;
+  }
+
   Long seed() {
     return seed;
   }

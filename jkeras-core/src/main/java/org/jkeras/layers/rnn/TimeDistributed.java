@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jkeras.config.Config;
 import org.jkeras.layers.LayerRegistry;
 import org.jkeras.backend.JKerasException;
+import org.jkeras.backend.SeedGenerator;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.backend.Variable;
@@ -113,5 +114,10 @@ public class TimeDistributed extends Layer {
     TimeDistributed td = new TimeDistributed(LayerRegistry.deserialize(c.getMap("layer")));
     td.applyBaseConfig(c);
     return td;
+  }
+
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return layer.seedGenerators();
   }
 }
