@@ -40,4 +40,10 @@ public interface RecurrentKernels {
    */
   RecurrentGradients backward(RecurrentResult forward, Tensor sequenceGradient,
       Tensor[] stateGradients, boolean inputsGradient);
+
+  /**
+   * Says that {@code forward}'s record will not be used again (the tape that held it closed), so
+   * its working buffers can serve the next step; a later {@link #backward} on it is an error.
+   */
+  default void release(RecurrentResult forward) {}
 }

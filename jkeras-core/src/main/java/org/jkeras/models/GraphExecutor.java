@@ -101,14 +101,15 @@ final class GraphExecutor {
     for (Node n : group) {
       parts.add(computed.get(n.inputs().get(0)));
     }
-    Tensor joined = org.jkeras.ops.ConcatOps.concatenate(parts, 0);
+    JoinedBatch joined = JoinedBatch.of(parts);
     Layer layer = (Layer) group.get(0).operation();
-    List<Tensor> results = layer.applyEager(List.of(joined), context);
+    List<Tensor> results = layer.applyEager(List.of(joined.tensor()), context);
     for (int j = 0; j < results.size(); j++) {
       List<Tensor> split = org.jkeras.ops.ConcatOps.split(results.get(j), group.size(), 0);
       for (int g = 0; g < group.size(); g++) {
         computed.put(group.get(g).outputs().get(j), split.get(g));
       }
     }
+    joined.release();
   }
 }

@@ -32,6 +32,7 @@ public final class GradientTape implements AutoCloseable {
   private final GradientTape outer;
   private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Entry> entries = new ArrayList<>();
+  private final List<Release> releases = new ArrayList<>();
   private boolean closed;
 
   /** The gradient of one op: from its outputs' gradients to its inputs' (null for none). */
@@ -46,7 +47,27 @@ public final class GradientTape implements AutoCloseable {
     Tensor[] apply(Tensor outputGradient);
   }
 
-  private record Entry(String op, Tensor[] outputs, Tensor[] inputs, Backward backward) {}
+  private record Entry(String op, Tensor[] outputs, Tensor[] inputs, Backward backward,
+      Release release) {}
+
+  /**
+   * Runs an op's clean-up once every tape that recorded it has closed: its record of the forward
+   * pass (large working buffers) can then be reused.
+   */
+  private static final class Release {
+    private final Runnable action;
+    private int holders;
+
+    Release(Runnable action) {
+      this.action = action;
+    }
+
+    void drop() {
+      if (--holders == 0) {
+        action.run();
+      }
+    }
+  }
 
   /** Opens a tape on this thread; close it (try-with-resources) when done. */
   public GradientTape() {
@@ -143,8 +164,17 @@ public final class GradientTape implements AutoCloseable {
     if (ACTIVE.get() == this) {
       ACTIVE.set(outer);
     }
+    for (Entry e : entries) {
+      if (e.release() != null) {
+        e.release().drop();
+      }
+    }
     entries.clear();
     tracked.clear();
+    for (Release r : releases) {
+      r.drop();
+    }
+    releases.clear();
   }
 
   // ---- for op implementations --------------------------------------------------------------
@@ -166,11 +196,45 @@ public final class GradientTape implements AutoCloseable {
 
   /** Records an op with several outputs on every open tape that tracks one of its inputs. */
   public static void record(String op, Tensor[] outputs, Tensor[] inputs, Backward backward) {
+    record(op, outputs, inputs, backward, null);
+  }
+
+  /**
+   * Records an op as {@link #record(String, Tensor[], Tensor[], Backward)} and runs {@code
+   * release} once no open tape can call {@code backward} any more (at once when none recorded
+   * it), so the op can reuse what its backward pass needed.
+   */
+  public static void record(String op, Tensor[] outputs, Tensor[] inputs, Backward backward,
+      Runnable release) {
+    Release r = release == null ? null : new Release(release);
     for (GradientTape t = ACTIVE.get(); t != null; t = t.outer) {
       if (!t.closed && t.tracksAny(inputs)) {
-        t.entries.add(new Entry(op, outputs, inputs, backward));
+        t.entries.add(new Entry(op, outputs, inputs, backward, r));
         Collections.addAll(t.tracked, outputs);
+        if (r != null) {
+          r.holders++;
+        }
       }
+    }
+    if (r != null && r.holders == 0) {
+      release.run();
+    }
+  }
+
+  /**
+   * Runs {@code release} once every tape open on this thread now has closed (at once when none
+   * is open): for buffers that recorded ops may still read in a backward pass.
+   */
+  public static void releaseWhenClosed(Runnable release) {
+    Release r = new Release(release);
+    for (GradientTape t = ACTIVE.get(); t != null; t = t.outer) {
+      if (!t.closed) {
+        t.releases.add(r);
+        r.holders++;
+      }
+    }
+    if (r.holders == 0) {
+      release.run();
     }
   }
 

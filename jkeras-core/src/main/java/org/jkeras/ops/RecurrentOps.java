@@ -144,7 +144,7 @@ public final class RecurrentOps {
         grads[in.length - 2] = d.recurrentKernel();
         grads[in.length - 1] = d.bias();
         return grads;
-      });
+      }, () -> k().release(r));
     }
     return List.of(outputs);
   }

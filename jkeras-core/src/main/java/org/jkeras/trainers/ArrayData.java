@@ -10,7 +10,9 @@ import org.jkeras.ops.IndexingOps;
 
 /**
  * In-memory arrays cut into batches along axis 0, optionally reshuffled for every pass over the
- * data; checks that every array has the same number of samples.
+ * data; checks that every array has the same number of samples. Float batches are copied into
+ * buffers reused from batch to batch (a fresh array per batch would be pure allocation cost), so
+ * a batch is valid until the next {@link #get}: the training loop uses one batch at a time.
  */
 final class ArrayData implements DataSource {
   private final List<Tensor> x;
@@ -24,6 +26,9 @@ final class ArrayData implements DataSource {
   private boolean passStarted;
   /** The seed stream's position before the current order was drawn. */
   private long orderState;
+  /** Per source array, the buffer its batches are copied into. */
+  private final java.util.IdentityHashMap<Tensor, float[]> buffers =
+      new java.util.IdentityHashMap<>();
 
   ArrayData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize, boolean shuffle,
       SeedGenerator seeds) {
@@ -141,14 +146,17 @@ final class ArrayData implements DataSource {
     int to = Math.min(samples, from + batchSize);
     int[] ids = java.util.Arrays.copyOfRange(order, from, to);
     Tensor idx = Tensor.wrapInts(ids, Shape.of(ids.length));
-    return new Batch(rows(x, idx, from, to), y == null ? null : rows(y, idx, from, to),
-        sampleWeight == null ? null : rows(List.of(sampleWeight), idx, from, to).get(0));
+    return new Batch(rows(x, idx, ids, from, to), y == null ? null : rows(y, idx, ids, from, to),
+        sampleWeight == null ? null
+            : rows(List.of(sampleWeight), idx, ids, from, to).get(0));
   }
 
-  private List<Tensor> rows(List<Tensor> arrays, Tensor idx, int from, int to) {
+  private List<Tensor> rows(List<Tensor> arrays, Tensor idx, int[] ids, int from, int to) {
     List<Tensor> out = new ArrayList<>(arrays.size());
     for (Tensor a : arrays) {
-      if (!shuffle) {
+      if (a.dtype() == org.jkeras.backend.DType.FLOAT32 && a.rank() > 0) {
+        out.add(rowsIntoBuffer(a, ids, from, to));
+      } else if (!shuffle) {
         int[] start = new int[a.rank()];
         int[] size = a.shape().dims();
         start[0] = from;
@@ -159,6 +167,28 @@ final class ArrayData implements DataSource {
       }
     }
     return out;
+  }
+
+  /** Rows {@code from..to} (or {@code ids} when shuffling) of {@code a}, in its reused buffer. */
+  private Tensor rowsIntoBuffer(Tensor a, int[] ids, int from, int to) {
+    int rowLength = a.shape().dim(0) == 0 ? 0 : a.size() / a.shape().dim(0);
+    int n = to - from;
+    float[] buffer = buffers.get(a);
+    if (buffer == null || buffer.length != n * rowLength) {
+      buffer = new float[n * rowLength];
+      buffers.put(a, buffer);
+    }
+    float[] source = a.floatData();
+    if (shuffle) {
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(source, ids[i] * rowLength, buffer, i * rowLength, rowLength);
+      }
+    } else {
+      System.arraycopy(source, from * rowLength, buffer, 0, n * rowLength);
+    }
+    int[] dims = a.shape().dims();
+    dims[0] = n;
+    return Tensor.wrap(buffer, Shape.of(dims));
   }
 
   /** The first {@code at} samples and the rest, in order (Keras's validation split). */

@@ -305,6 +305,21 @@ public final class Trainer {
     return logs;
   }
 
+  /**
+   * {@code out}, or a copy when it shares storage with one of the batch's inputs (an output
+   * that is an input passed through, or reshaped): the next batch reuses that storage.
+   */
+  private static Tensor detached(Tensor out, List<Tensor> batch) {
+    if (out.dtype() == org.jkeras.backend.DType.FLOAT32) {
+      for (Tensor in : batch) {
+        if (in.dtype() == org.jkeras.backend.DType.FLOAT32 && in.floatData() == out.floatData()) {
+          return Tensor.wrap(out.floatData().clone(), out.shape());
+        }
+      }
+    }
+    return out;
+  }
+
   /** The model's outputs over arrays, computed in batches and joined along the batch axis. */
   public static List<Tensor> predict(Model model, List<Tensor> x, int batchSize) {
     DataChecks.check("predict", model, null, x, null, null, false);
@@ -320,7 +335,7 @@ public final class Trainer {
         if (parts.size() <= i) {
           parts.add(new ArrayList<>());
         }
-        parts.get(i).add(outs.get(i));
+        parts.get(i).add(detached(outs.get(i), batch));
       }
     }
     List<Tensor> joined = new ArrayList<>();

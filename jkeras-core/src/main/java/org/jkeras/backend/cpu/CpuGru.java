@@ -9,6 +9,7 @@ import org.jkeras.backend.CellActivation;
 import org.jkeras.backend.RecurrentGradients;
 import org.jkeras.backend.RecurrentOptions;
 import org.jkeras.backend.RecurrentResult;
+import org.jkeras.backend.ScratchBuffers;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -100,6 +101,9 @@ final class CpuGru {
         }
       }
     });
+    if (!keep) {
+      ScratchBuffers.give(g);
+    }
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.GRU, o, nb, nt,
         nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, extra, null);
     return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)),

@@ -9,6 +9,7 @@ import org.jkeras.backend.CellActivation;
 import org.jkeras.backend.RecurrentGradients;
 import org.jkeras.backend.RecurrentOptions;
 import org.jkeras.backend.RecurrentResult;
+import org.jkeras.backend.ScratchBuffers;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -37,9 +38,10 @@ final class CpuLstm {
     float[] seq = new float[nb * nt * nu];
     float[] h = h0.floatData().clone();
     float[] c = c0.floatData().clone();
-    float[] hPrev = keep ? new float[nb * nt * nu] : null;
-    float[] cPrev = keep ? new float[nb * nt * nu] : null;
-    float[] actC = keep ? new float[nb * nt * nu] : null;
+    // From the pool: every step writes hPrev and cPrev, and actC where backward reads it.
+    float[] hPrev = keep ? ScratchBuffers.take(nb * nt * nu) : null;
+    float[] cPrev = keep ? ScratchBuffers.take(nb * nt * nu) : null;
+    float[] actC = keep ? ScratchBuffers.take(nb * nt * nu) : null;
     CellActivation act = o.activation();
     CellActivation rec = o.recurrentActivation();
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
@@ -78,6 +80,9 @@ final class CpuLstm {
       }
     });
     Tensor[] states = {Tensor.wrap(h, h0.shape()), Tensor.wrap(c, c0.shape())};
+    if (!keep) {
+      ScratchBuffers.give(g);
+    }
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.LSTM, o, nb, nt,
         nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, cPrev, actC);
     return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)), states, trace);
@@ -124,7 +129,9 @@ final class CpuLstm {
     int nt = tr.time;
     int nu = tr.units;
     int ng = 4 * nu;
-    float[] dg = new float[nb * nt * ng];
+    // Masked steps leave their rows of dg untouched, and the weight gradients sum every row.
+    float[] dg = tr.keep == null ? ScratchBuffers.take(nb * nt * ng)
+        : ScratchBuffers.takeZeroed(nb * nt * ng);
     float[] dh = dhLast.clone();
     float[] dc = dcLast.clone();
     RecurrentOptions o = tr.options;
@@ -160,9 +167,11 @@ final class CpuLstm {
     if (tr.hasBias) {
       RecurrentSupport.columnSums(dg, nb * nt, ng, 0, ng, db, 0);
     }
-    return RecurrentSupport.finish(tr, dg, ng, RecurrentSupport.recurrentKernelGradient(tr, dg, ng),
-        db, Shape.of(ng), inputsGradient,
+    RecurrentGradients grads = RecurrentSupport.finish(tr, dg, ng,
+        RecurrentSupport.recurrentKernelGradient(tr, dg, ng), db, Shape.of(ng), inputsGradient,
         new Tensor[] {Tensor.wrap(dh, Shape.of(nb, nu)), Tensor.wrap(dc, Shape.of(nb, nu))});
+    ScratchBuffers.give(dg);
+    return grads;
   }
 
   /** From {@code dh} (state plus output): the output gate's gradient and {@code dh * o}. */

@@ -39,6 +39,10 @@ final class CpuRecurrent implements RecurrentKernels {
       throw new JKerasException("recurrent backward: this forward result kept nothing for the"
           + " backward pass; run the forward kernel with keepForBackward = true.");
     }
+    if (tr.released()) {
+      throw new JKerasException("recurrent backward: this forward result was released (the"
+          + " GradientTape that recorded it is closed); compute gradients before closing it.");
+    }
     float[] dSeq = sequenceGradient.floatData();
     float[] dh = stateGradients[0].floatData();
     return switch (tr.cell) {
@@ -46,5 +50,12 @@ final class CpuRecurrent implements RecurrentKernels {
       case GRU -> CpuGru.backward(tr, dSeq, dh, inputsGradient);
       case SIMPLE_RNN -> CpuSimpleRnn.backward(tr, dSeq, dh, inputsGradient);
     };
+  }
+
+  @Override
+  public void release(RecurrentResult forward) {
+    if (forward.trace() instanceof RecurrentTrace tr) {
+      tr.release();
+    }
   }
 }

@@ -4,6 +4,7 @@ import org.jkeras.backend.CellActivation;
 import org.jkeras.backend.RecurrentGradients;
 import org.jkeras.backend.RecurrentOptions;
 import org.jkeras.backend.RecurrentResult;
+import org.jkeras.backend.ScratchBuffers;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -53,6 +54,9 @@ final class CpuSimpleRnn {
         }
       }
     });
+    if (!keep) {
+      ScratchBuffers.give(z);
+    }
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.SIMPLE_RNN, o,
         nb, nt, nf, nu, x, kernel.floatData(), u, bias != null, flags, z, hPrev, null, null);
     return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)),

@@ -2,6 +2,7 @@ package org.jkeras.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import org.jkeras.backend.RecurrentGradients;
+import org.jkeras.backend.ScratchBuffers;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -16,7 +17,7 @@ final class RecurrentSupport {
 
   /** {@code x (rows, features) @ w (features, n)} for all timesteps at once. */
   static float[] project(float[] x, int rows, int features, float[] w, int n) {
-    float[] out = new float[rows * n];
+    float[] out = ScratchBuffers.take(rows * n); // fully written: beta 0
     CpuGemm.get().sgemm(false, false, rows, n, features, 1f, x, 0, features, w, 0, n, 0f, out, 0,
         n);
     return out;

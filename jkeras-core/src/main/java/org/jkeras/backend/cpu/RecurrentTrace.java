@@ -1,6 +1,7 @@
 package org.jkeras.backend.cpu;
 
 import org.jkeras.backend.RecurrentOptions;
+import org.jkeras.backend.ScratchBuffers;
 
 /**
  * What a fused recurrent forward pass keeps for backpropagation through time. Every per-step
@@ -50,6 +51,26 @@ final class RecurrentTrace {
     this.hPrev = hPrev;
     this.extra = extra;
     this.activatedCarry = activatedCarry;
+  }
+
+  private boolean released;
+
+  /**
+   * Gives the per-step buffers (never the inputs or weights, which belong to the caller) to the
+   * scratch pool: the tape that could backpropagate through this record has closed.
+   */
+  synchronized void release() {
+    if (!released) {
+      released = true;
+      ScratchBuffers.give(gates);
+      ScratchBuffers.give(hPrev);
+      ScratchBuffers.give(extra);
+      ScratchBuffers.give(activatedCarry);
+    }
+  }
+
+  synchronized boolean released() {
+    return released;
   }
 
   /** Whether step {@code t} (input time) of batch row {@code b} runs the cell. */
