@@ -118,6 +118,22 @@ public final class Config {
     throw wrongType(key, "an integer or a list of integers", v);
   }
 
+  /**
+   * A required int tuple of exactly {@code rank} entries (a single number stands for
+   * {@code rank} copies), for arguments such as a convolution's {@code kernel_size}.
+   */
+  public int[] requireInts(String key, int rank) {
+    if (!has(key)) {
+      throw new JKerasException(owner + " config is missing the required key '" + key + "'.");
+    }
+    int[] out = getInts(key, rank, null);
+    if (out.length != rank) {
+      throw new JKerasException(owner + " config key '" + key + "' should hold " + rank
+          + " integers; got " + values.get(key) + ".");
+    }
+    return out;
+  }
+
   /** A shape list such as {@code [null, 5, 8]}; null entries become unknown dimensions. */
   public int[] getShape(String key) {
     Object v = values.get(key);

@@ -118,6 +118,6 @@ public class Conv1D extends BaseConv {
 
   /** A Conv1D layer from its Keras config. */
   public static Conv1D fromConfig(Config c) {
-    return configure(new Conv1D(c.requireInt("filters"), c.getInts("kernel_size", 1, null)[0]), c);
+    return configure(new Conv1D(c.requireInt("filters"), c.requireInts("kernel_size", 1)[0]), c);
   }
 }

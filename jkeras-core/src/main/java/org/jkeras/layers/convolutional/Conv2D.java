@@ -131,7 +131,7 @@ public class Conv2D extends BaseConv {
 
   /** A Conv2D layer from its Keras config. */
   public static Conv2D fromConfig(Config c) {
-    int[] k = c.getInts("kernel_size", 2, null);
+    int[] k = c.requireInts("kernel_size", 2);
     return configure(new Conv2D(c.requireInt("filters"), k[0], k[1]), c);
   }
 }

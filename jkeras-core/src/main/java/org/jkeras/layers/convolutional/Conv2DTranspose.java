@@ -164,7 +164,7 @@ public class Conv2DTranspose extends ConvLayerBase {
 
   /** A Conv2DTranspose layer from its Keras config. */
   public static Conv2DTranspose fromConfig(Config c) {
-    int[] k = c.getInts("kernel_size", 2, null);
+    int[] k = c.requireInts("kernel_size", 2);
     Conv2DTranspose t = configure(new Conv2DTranspose(c.requireInt("filters"), k[0], k[1]), c);
     if (c.has("output_padding")) {
       t.outputPadding(c.getInts("output_padding", 2, null)).checkOutputPadding();

@@ -134,7 +134,7 @@ public class DepthwiseConv2D extends ConvLayerBase {
 
   /** A DepthwiseConv2D layer from its Keras config. */
   public static DepthwiseConv2D fromConfig(Config c) {
-    int[] k = c.getInts("kernel_size", 2, null);
+    int[] k = c.requireInts("kernel_size", 2);
     DepthwiseConv2D d = configure(new DepthwiseConv2D(k[0], k[1]), c);
     d.depthMultiplier(c.getInt("depth_multiplier", 1));
     if (c.has("depthwise_initializer")) {

@@ -147,7 +147,7 @@ public class SeparableConv2D extends ConvLayerBase {
 
   /** A SeparableConv2D layer from its Keras config. */
   public static SeparableConv2D fromConfig(Config c) {
-    int[] k = c.getInts("kernel_size", 2, null);
+    int[] k = c.requireInts("kernel_size", 2);
     SeparableConv2D s = configure(new SeparableConv2D(c.requireInt("filters"), k[0], k[1]), c);
     s.depthMultiplier(c.getInt("depth_multiplier", 1));
     if (c.has("depthwise_initializer")) {
