@@ -96,6 +96,20 @@ class HostileConfigTest {
   }
 
   @Test
+  void aConvWithoutAFullKernelSizeIsRefused() {
+    KerasTensor x = Keras.input(Shape.of(8, 8, 3), "img");
+    String json = new Model(x, new Conv2D(4, 3).name("conv").apply(x)).toJson();
+    String shortKernel = json.replace("\"kernel_size\":[3,3]", "\"kernel_size\":[3]");
+    JKerasException e = assertThrows(JKerasException.class,
+        () -> Keras.modelFromJson(shortKernel));
+    assertEquals("Conv2D config key 'kernel_size' should hold 2 integers; got [3].",
+        e.getMessage());
+    String noKernel = json.replace("\"kernel_size\":[3,3],", "");
+    e = assertThrows(JKerasException.class, () -> Keras.modelFromJson(noKernel));
+    assertEquals("Conv2D config is missing the required key 'kernel_size'.", e.getMessage());
+  }
+
+  @Test
   void theLimitEndsWithTheLoad() {
     assertEquals(-1, TensorSizeLimit.current());
     assertThrows(JKerasException.class, () -> Keras.modelFromJson(
