@@ -72,6 +72,10 @@ public final class LayerRegistry {
 
   /** A layer from Keras's serialized form. */
   public static Layer deserialize(Map<String, Object> serialized) {
+    if (serialized == null) {
+      throw new JKerasException("A nested layer's config (for example a wrapper's 'layer') is"
+          + " missing or null; the config is damaged or not a Keras config.");
+    }
     return fromConfig(KerasObjects.className(serialized), KerasObjects.innerConfig(serialized));
   }
 }

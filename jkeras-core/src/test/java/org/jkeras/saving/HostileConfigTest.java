@@ -110,6 +110,29 @@ class HostileConfigTest {
   }
 
   @Test
+  void aWrapperWithoutItsLayerIsRefused() {
+    // Found by fuzzing modelJson: an NPE from deep inside the registry.
+    String json = "{\"class_name\":\"Sequential\",\"config\":{\"name\":\"s\",\"layers\":["
+        + "{\"class_name\":\"Bidirectional\",\"config\":{\"name\":\"b\"}}]}}";
+    JKerasException e = assertThrows(JKerasException.class, () -> Keras.modelFromJson(json));
+    assertEquals("A nested layer's config (for example a wrapper's 'layer') is missing or null;"
+        + " the config is damaged or not a Keras config.", e.getMessage());
+  }
+
+  @Test
+  void wrappersNestedAsDeepAsJsonAllowsFailCleanly() {
+    String json = "{\"class_name\":\"Dense\",\"config\":{\"name\":\"d\",\"units\":2}}";
+    for (int i = 0; i < 495; i++) {
+      json = "{\"class_name\":\"TimeDistributed\",\"config\":{\"name\":\"t" + i
+          + "\",\"layer\":" + json + "}}";
+    }
+    String deep = "{\"class_name\":\"Sequential\",\"config\":{\"name\":\"s\",\"layers\":["
+        + json + "]}}";
+    assertThrows(JKerasException.class, () -> Keras.modelFromJson(deep).predict(
+        org.jkeras.backend.Tensor.zeros(Shape.of(1, 2, 2))));
+  }
+
+  @Test
   void theLimitEndsWithTheLoad() {
     assertEquals(-1, TensorSizeLimit.current());
     assertThrows(JKerasException.class, () -> Keras.modelFromJson(
