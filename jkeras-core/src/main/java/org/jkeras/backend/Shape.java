@@ -83,14 +83,24 @@ public final class Shape {
       if (d == UNKNOWN) {
         throw new JKerasException("Shape " + this + " has an unknown dimension and no size.");
       }
-      n *= d;
+      n = multiplySize(n, d);
     }
     return n;
+  }
+
+  /** {@code n * d} for element counts; a product past {@code Long.MAX_VALUE} is an error. */
+  private long multiplySize(long n, int d) {
+    try {
+      return Math.multiplyExact(n, d);
+    } catch (ArithmeticException e) {
+      throw new JKerasException("Shape " + this + " has more elements than a long can count.");
+    }
   }
 
   /** The element count as an int, for shapes that fit in one Java array. */
   public int sizeAsInt() {
     long n = size();
+    TensorSizeLimit.check(this, n);
     if (n > Integer.MAX_VALUE - 8) {
       throw new JKerasException(
           "Shape " + this + " has " + n + " elements, more than one tensor can hold (2^31 - 9).");

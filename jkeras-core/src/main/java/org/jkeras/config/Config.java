@@ -107,10 +107,11 @@ public final class Config {
       int[] out = new int[list.size()];
       for (int i = 0; i < out.length; i++) {
         Object e = list.get(i);
-        if (!(e instanceof Number n)) {
+        Integer n = exactInt(e);
+        if (n == null) {
           throw wrongType(key, "a list of integers", v);
         }
-        out[i] = n.intValue();
+        out[i] = n;
       }
       return out;
     }
@@ -142,9 +143,24 @@ public final class Config {
     int[] out = new int[list.size()];
     for (int i = 0; i < out.length; i++) {
       Object e = list.get(i);
-      out[i] = e == null ? -1 : ((Number) e).intValue();
+      Integer n = e == null ? Integer.valueOf(-1) : exactInt(e);
+      if (n == null) {
+        throw wrongType(key, "a shape list of integers and nulls", v);
+      }
+      out[i] = n;
     }
     return out;
+  }
+
+  /** {@code v} as an int when it is a whole number in int range, else null (never truncated). */
+  private static Integer exactInt(Object v) {
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      long l = n.longValue();
+      if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+        return (int) l;
+      }
+    }
+    return null;
   }
 
   /** A nested dict, for example a serialized initializer. */

@@ -25,7 +25,7 @@ public record Identity(double gain) implements Initializer {
     }
     int rows = shape.dim(0);
     int cols = shape.dim(1);
-    float[] d = new float[rows * cols];
+    float[] d = new float[shape.sizeAsInt()];
     for (int i = 0; i < Math.min(rows, cols); i++) {
       d[i * cols + i] = (float) gain;
     }

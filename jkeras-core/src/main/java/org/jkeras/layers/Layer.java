@@ -426,7 +426,11 @@ public abstract class Layer extends Operation {
   private void prepare(List<Shape> shapes) {
     InputSpec.checkAll(inputSpec, name, shapes);
     if (!built) {
-      build(shapes);
+      try {
+        build(shapes);
+      } catch (org.jkeras.backend.TensorTooLargeException e) {
+        throw e.forLayer("'" + name + "' (" + getClass().getSimpleName() + ")");
+      }
       built = true;
       InputSpec.checkAll(inputSpec, name, shapes);
     }

@@ -3,6 +3,7 @@ package org.jkeras.saving;
 import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,50 +97,60 @@ public final class KerasFile {
     }
   }
 
-  /** Loads a {@code .keras} file: the model, its weights, and its compile state when saved. */
+  /**
+   * Loads a {@code .keras} file: the model, its weights, and its compile state when saved. The
+   * file is read as untrusted (see {@link LoadLimits}): nothing is extracted to disk, entries are
+   * read into memory only up to their limits, and damage gives a JKerasException.
+   */
   public static Model load(Path path, boolean compile) {
     if (!Files.isRegularFile(path)) {
       throw new JKerasException("No such file: " + path + ".");
     }
     try (ZipFile zip = new ZipFile(path.toFile())) {
-      String configJson = new String(entry(zip, CONFIG, path), StandardCharsets.UTF_8);
+      long length = Files.size(path);
+      ZipEntries.checkNames(zip, path);
+      byte[] configBytes = entry(zip, CONFIG, path, LoadLimits.maxJsonBytes(), length);
+      String configJson = new String(configBytes, StandardCharsets.UTF_8);
       Map<String, Object> config = KerasJson.readObject(configJson, path + " (" + CONFIG + ")");
       Model model = ModelSerialization.deserialize(config, compile);
-      byte[] weights = entry(zip, WEIGHTS, path);
-      try (HdfFile h5 = hdf(weights, path)) {
-        String source = path + " (" + WEIGHTS + ")";
+      long elements = 0;
+      for (org.jkeras.backend.Variable v : model.weights()) {
+        elements += v.shape().size();
+      }
+      byte[] weights = entry(zip, WEIGHTS, path, LoadLimits.maxWeightsBytes(elements), length);
+      String source = path + " (" + WEIGHTS + ")";
+      try (HdfFile h5 = hdf(weights, source)) {
         H5Weights.read(h5, WeightsLayout.of(model), source);
         if (model.isCompiled()) {
           OptimizerState.restore(model, h5, source);
         }
+      } catch (RuntimeException | OutOfMemoryError e) {
+        throw HdfErrors.damaged("The weights in " + source, e);
       }
       return model;
-    } catch (io.jhdf.exceptions.HdfException e) {
-      throw new JKerasException("The weights in " + path + " are damaged: " + e.getMessage());
     } catch (ZipException e) {
       throw new JKerasException(path + " is not a .keras file: it is not a valid zip archive ("
           + e.getMessage() + ").");
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+      throw new JKerasException(path + " is damaged: reading it failed (" + e + ").", e);
     }
   }
 
-  private static byte[] entry(ZipFile zip, String name, Path path) throws IOException {
+  private static byte[] entry(ZipFile zip, String name, Path path, long limit, long length)
+      throws IOException {
     ZipEntry e = zip.getEntry(name);
     if (e == null) {
       throw new JKerasException(path + " is not a complete .keras file: it has no " + name
-          + " (entries: " + zip.stream().map(ZipEntry::getName).toList() + ").");
+          + " (entries: " + zip.stream().limit(20).map(ZipEntry::getName).toList() + ").");
     }
-    try (InputStream in = zip.getInputStream(e)) {
-      return in.readAllBytes();
-    }
+    return ZipEntries.read(zip, e, limit, name, path, length);
   }
 
   /** An HDF5 file from bytes, with a clear error when they are not HDF5. */
   static HdfFile hdf(byte[] bytes, Object source) {
     try {
       return HdfFile.fromBytes(bytes);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) {
       throw new JKerasException("The weights in " + source + " are not a readable HDF5 file: "
           + e.getMessage());
     }

@@ -1,6 +1,9 @@
 package org.jkeras.saving;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,7 +15,10 @@ import org.jkeras.backend.JKerasException;
  * Jackson. Keeps key order, so written configs read like the ones Keras writes.
  */
 public final class KerasJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(LoadLimits.MAX_JSON_DEPTH).build())
+      .build())
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -33,6 +39,9 @@ public final class KerasJson {
     Object value;
     try {
       value = MAPPER.readValue(json, Object.class);
+    } catch (StreamConstraintsException e) {
+      throw new JKerasException(what + " is over jkeras's limits for configs: "
+          + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new JKerasException(what + " is not valid JSON: " + e.getOriginalMessage());
     }

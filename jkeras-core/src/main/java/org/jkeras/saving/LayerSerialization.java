@@ -11,6 +11,7 @@ import org.jkeras.graph.KerasTensor;
 import org.jkeras.graph.Node;
 import org.jkeras.layers.Layer;
 import org.jkeras.layers.LayerRegistry;
+import org.jkeras.layers.core.InputLayer;
 import org.jkeras.models.Model;
 import org.jkeras.models.Sequential;
 
@@ -89,8 +90,52 @@ public final class LayerSerialization {
     return build;
   }
 
-  /** A new layer (or nested model) from its serialized form. */
+  /** How deep {@link #deserialize} is nested on this thread (layers inside layers or models). */
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  /**
+   * A new layer (or nested model) from its serialized form. Nesting deeper than
+   * {@link LoadLimits#MAX_LAYER_NESTING} is refused, and an input whose one sample would exceed
+   * {@link LoadLimits#maxTensorElements} too, before anything is allocated.
+   */
   public static Layer deserialize(Map<String, Object> serialized) {
+    int[] depth = DEPTH.get();
+    if (depth[0] >= LoadLimits.MAX_LAYER_NESTING) {
+      throw new JKerasException("Layer '" + serialized.get("name") + "' is nested "
+          + (depth[0] + 1) + " levels deep in layers and models, over jkeras's limit of "
+          + LoadLimits.MAX_LAYER_NESTING + "; the config is damaged or hostile.");
+    }
+    depth[0]++;
+    try {
+      Layer layer = deserializeLayer(serialized);
+      if (layer instanceof InputLayer input) {
+        checkInputSize(input);
+      }
+      return layer;
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  /** Refuses an input whose one sample (batch dimension aside) is over the tensor limit. */
+  private static void checkInputSize(InputLayer input) {
+    int[] dims = input.batchShape().dims();
+    long limit = LoadLimits.maxTensorElements();
+    long n = 1;
+    for (int i = 1; i < dims.length; i++) {
+      if (dims[i] > 0) {
+        n = n > limit / dims[i] ? limit + 1 : n * dims[i];
+      }
+    }
+    if (n > limit) {
+      throw new JKerasException("Input '" + input.name() + "' has shape " + input.batchShape()
+          + ": one sample would be over the limit of " + limit + " elements per tensor for"
+          + " models loaded from files. If the file is trusted, raise the limit with"
+          + " -Djkeras.load.maxTensorElements=N.");
+    }
+  }
+
+  private static Layer deserializeLayer(Map<String, Object> serialized) {
     String cls = KerasObjects.className(serialized);
     Map<String, Object> inner = normalizeDTypes(KerasObjects.innerConfig(serialized));
     Object layerName = serialized.getOrDefault("name", inner.get("name"));

@@ -42,12 +42,8 @@ public final class LegacyH5 {
     if (!Files.isRegularFile(path)) {
       throw new JKerasException("No such file: " + path + ".");
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
-    }
+    byte[] bytes = WeightsFile.readBounded(path, LoadLimits.MAX_ARRAY_BYTES,
+        "a legacy .h5 model (jkeras reads it into one byte array)");
     try (HdfFile h5 = KerasFile.hdf(bytes, path)) {
       String json = text(h5.getAttribute("model_config"));
       if (json == null) {
@@ -75,8 +71,8 @@ public final class LegacyH5 {
         }
       }
       return model;
-    } catch (io.jhdf.exceptions.HdfException e) {
-      throw new JKerasException(path + " is damaged: " + e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      throw HdfErrors.damaged(path.toString(), e);
     }
   }
 

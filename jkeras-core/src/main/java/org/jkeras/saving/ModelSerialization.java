@@ -2,6 +2,7 @@ package org.jkeras.saving;
 
 import java.util.Map;
 import org.jkeras.backend.JKerasException;
+import org.jkeras.backend.TensorSizeLimit;
 import org.jkeras.config.KerasObjects;
 import org.jkeras.layers.Layer;
 import org.jkeras.models.Model;
@@ -23,9 +24,17 @@ public final class ModelSerialization {
     return out;
   }
 
-  /** A model from its serialized dict; compiled when the dict has a compile config. */
-  @SuppressWarnings("unchecked")
+  /**
+   * A model from its serialized dict; compiled when the dict has a compile config. The dict is
+   * treated as untrusted: no tensor it asks for may exceed {@link LoadLimits#maxTensorElements}.
+   */
   public static Model deserialize(Map<String, Object> serialized, boolean compile) {
+    return TensorSizeLimit.within(LoadLimits.maxTensorElements(),
+        () -> deserializeModel(serialized, compile));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Model deserializeModel(Map<String, Object> serialized, boolean compile) {
     if (!serialized.containsKey("class_name")) {
       if (serialized.containsKey("layers")) {
         return fromInnerConfig(serialized);

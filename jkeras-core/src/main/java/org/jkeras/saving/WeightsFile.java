@@ -34,19 +34,37 @@ public final class WeightsFile {
       return;
     }
     requireSuffix(path);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+    long elements = 0;
+    for (org.jkeras.backend.Variable v : model.weights()) {
+      elements += v.shape().size();
     }
+    byte[] bytes = readBounded(path, LoadLimits.maxWeightsBytes(elements), "this model's weights"
+        + " (its weights as float64 with optimizer slots, plus 64 MiB of HDF5 structure); it is"
+        + " not this model's weights file, or it is damaged");
     try (HdfFile h5 = KerasFile.hdf(bytes, path)) {
       H5Weights.read(h5, WeightsLayout.of(model), path.toString());
       if (model.isCompiled()) {
         OptimizerState.restore(model, h5, path.toString());
       }
-    } catch (io.jhdf.exceptions.HdfException e) {
-      throw new JKerasException("The weights file " + path + " is damaged: " + e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      throw HdfErrors.damaged("The weights file " + path, e);
+    }
+  }
+
+  /**
+   * The bytes of {@code path}, refused with a clear error when the file is longer than
+   * {@code limit}; {@code what} says what the limit is for.
+   */
+  static byte[] readBounded(Path path, long limit, String what) {
+    try {
+      long size = Files.size(path);
+      if (size > limit) {
+        throw new JKerasException(path + " is " + size + " bytes, over the limit of " + limit
+            + " bytes for " + what + ".");
+      }
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
     }
   }
 

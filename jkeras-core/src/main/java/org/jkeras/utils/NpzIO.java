@@ -73,7 +73,9 @@ public final class NpzIO {
       throw new JKerasException(file + ": not a valid .npz file (a zip archive of .npy files): "
           + e.getMessage() + ".", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+      // The file exists and has a size: failing to read it means it is cut short or damaged.
+      throw new JKerasException(file + ": not a valid .npz file (a zip archive of .npy files):"
+          + " reading it failed (" + e + ").", e);
     }
     return Collections.unmodifiableSequencedMap(arrays);
   }
