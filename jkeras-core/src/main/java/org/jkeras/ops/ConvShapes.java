@@ -77,6 +77,28 @@ public final class ConvShapes {
   }
 
   /**
+   * A windowed layer's output dims for a channels-last input {@code in}: each spatial axis as
+   * {@link #outputSize} (channels left as in {@code in}). A window that leaves an axis empty is
+   * refused, naming the layer, so no layer silently produces a 0-size output. {@code dilations}
+   * null means none (pooling).
+   */
+  public static int[] windowedOutput(String layer, String window, Shape in, int[] sizes,
+      int[] strides, int[] dilations, String padding) {
+    int[] out = in.dims();
+    for (int i = 0; i < sizes.length; i++) {
+      int dilation = dilations == null ? 1 : dilations[i];
+      out[1 + i] = outputSize(in.dim(1 + i), sizes[i], strides[i], dilation, padding);
+      if (out[1 + i] == 0 && in.dim(1 + i) > 0) {
+        throw new JKerasException("Layer '" + layer + "': the " + window + " (size " + sizes[i]
+            + (dilations == null ? "" : ", dilation " + dilation) + ") does not fit the input "
+            + in + " on spatial axis " + i + " with padding 'valid', so the output would be"
+            + " empty. Use padding \"same\", a smaller window or a larger input.");
+      }
+    }
+    return out;
+  }
+
+  /**
    * Padding before the first element for "same" (TensorFlow's rule: the total is {@code
    * max((out - 1) * stride + dilated - in, 0)}, the smaller half goes first); 0 for "valid".
    */

@@ -178,18 +178,8 @@ public abstract class BaseConv extends Layer {
   @Override
   protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
     Shape in = inputShapes.get(0);
-    int[] out = in.dims();
-    for (int i = 0; i < rank; i++) {
-      out[1 + i] = ConvShapes.outputSize(in.dim(1 + i), kernelSize[i], strides[i],
-          dilationRate[i], padding);
-      if (out[1 + i] == 0 && in.dim(1 + i) > 0) {
-        throw new JKerasException("Layer '" + name() + "': the window (size " + kernelSize[i]
-            + ", dilation " + dilationRate[i] + ") does not fit the input " + in
-            + " on spatial axis " + i
-            + " with padding 'valid', so the output would be empty. Use padding \"same\", a"
-            + " smaller window or a larger input.");
-      }
-    }
+    int[] out = ConvShapes.windowedOutput(name(), "window", in, kernelSize, strides,
+        dilationRate, padding);
     out[out.length - 1] = filters;
     return List.of(Shape.of(out));
   }

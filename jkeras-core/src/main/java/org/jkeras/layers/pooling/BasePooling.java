@@ -3,7 +3,6 @@ package org.jkeras.layers.pooling;
 import org.jkeras.config.Config;
 import java.util.Map;
 import java.util.List;
-import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.layers.CallContext;
@@ -42,16 +41,7 @@ public abstract class BasePooling extends Layer {
   @Override
   protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
     Shape in = inputShapes.get(0);
-    int[] out = in.dims();
-    for (int i = 0; i < rank; i++) {
-      out[1 + i] = ConvShapes.outputSize(in.dim(1 + i), poolSize[i], strides[i], 1, padding);
-      if (out[1 + i] == 0 && in.dim(1 + i) > 0) {
-        throw new JKerasException("Layer '" + name() + "': the pool (size " + poolSize[i]
-            + ") does not fit the input " + in + " on spatial axis " + i
-            + " with padding 'valid', so the output would be empty. Use padding \"same\", a"
-            + " smaller window or a larger input.");
-      }
-    }
+    int[] out = ConvShapes.windowedOutput(name(), "pool", in, poolSize, strides, null, padding);
     return List.of(Shape.of(out));
   }
 
