@@ -67,12 +67,7 @@ public enum BenchModel {
   MLP(60000, 32) {
     @Override
     Model build() {
-      KerasTensor x = Keras.input(784);
-      KerasTensor h = new Dense(64).activation("relu").apply(x);
-      h = new Dense(64).activation("relu").apply(h);
-      Model m = new Model(x, new Dense(10).activation("softmax").apply(h));
-      m.compile("rmsprop", "categorical_crossentropy", List.of("accuracy"));
-      return m;
+      return mlp(784, 64, 10);
     }
 
     @Override
@@ -177,5 +172,15 @@ public enum BenchModel {
       }
     }
     throw new IllegalArgumentException("Unknown model '" + key + "': use seed, mlp or cnn.");
+  }
+
+  /** The MLP's layers, loss and optimizer at any width (OverheadCheck shrinks it). */
+  static Model mlp(int inputs, int hidden, int classes) {
+    KerasTensor x = Keras.input(inputs);
+    KerasTensor h = new Dense(hidden).activation("relu").apply(x);
+    h = new Dense(hidden).activation("relu").apply(h);
+    Model m = new Model(x, new Dense(classes).activation("softmax").apply(h));
+    m.compile("rmsprop", "categorical_crossentropy", List.of("accuracy"));
+    return m;
   }
 }

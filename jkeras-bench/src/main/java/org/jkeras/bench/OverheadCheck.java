@@ -1,12 +1,8 @@
 package org.jkeras.bench;
 
 import java.util.Arrays;
-import java.util.List;
-import org.jkeras.Keras;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
-import org.jkeras.graph.KerasTensor;
-import org.jkeras.layers.core.Dense;
 import org.jkeras.models.Model;
 
 /**
@@ -24,7 +20,7 @@ final class OverheadCheck {
   private OverheadCheck() {}
 
   public static void main(String[] args) {
-    Model tiny = tinyModel();
+    Model tiny = BenchModel.mlp(2, 2, 2);
     Tensor tx = Tensor.randomNormal(Shape.of(1, 2), 0f, 1f, 5);
     Tensor ty = Tensor.wrap(new float[] {0f, 1f}, Shape.of(1, 2));
     Model mlp = BenchModel.MLP.build();
@@ -50,16 +46,6 @@ final class OverheadCheck {
     System.out.printf("  predict step: overhead (width-2 model, batch 1) %7.1f us, "
         + "MLP batch 32 %7.1f us -> overhead %4.1f%% of the MLP step%n", tinyPredict, mlpPredict,
         100 * tinyPredict / mlpPredict);
-  }
-
-  /** The MLP's layers, activations, loss and optimizer, two units wide. */
-  private static Model tinyModel() {
-    KerasTensor in = Keras.input(2);
-    KerasTensor h = new Dense(2).activation("relu").apply(in);
-    h = new Dense(2).activation("relu").apply(h);
-    Model m = new Model(in, new Dense(2).activation("softmax").apply(h));
-    m.compile("rmsprop", "categorical_crossentropy", List.of("accuracy"));
-    return m;
   }
 
   private static double stepMicros(Runnable step) {
