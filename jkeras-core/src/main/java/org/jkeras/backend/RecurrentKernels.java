@@ -37,6 +37,7 @@ public interface RecurrentKernels {
    * Backpropagation through time for a result made with {@code keepForBackward}: from the
    * gradients of the sequence and of each final state to those of every input. The gradient of
    * the inputs is computed only when {@code inputsGradient} is set (it costs a large product).
+   * {@code sequenceGradient} is null when the forward result has no sequence.
    */
   RecurrentGradients backward(RecurrentResult forward, Tensor sequenceGradient,
       Tensor[] stateGradients, boolean inputsGradient);

@@ -10,15 +10,24 @@ package org.jkeras.backend;
  * @param goBackwards process the time axis in reverse; outputs come in the processed order
  * @param zeroOutputForMask masked steps output zeros instead of the previous output
  * @param resetAfter GRU only: apply the reset gate after the recurrent matrix product
+ * @param sequenceOutput whether the output at every step is wanted; when false (a layer with
+ *     {@code return_sequences=False}), a kernel may skip writing it and return a null sequence
  */
 public record RecurrentOptions(
     CellActivation activation,
     CellActivation recurrentActivation,
     boolean goBackwards,
     boolean zeroOutputForMask,
-    boolean resetAfter) {
+    boolean resetAfter,
+    boolean sequenceOutput) {
   private static final RecurrentOptions DEFAULTS =
       new RecurrentOptions(CellActivation.TANH, CellActivation.SIGMOID, false, false, true);
+
+  /** Options whose output sequence is wanted. */
+  public RecurrentOptions(CellActivation activation, CellActivation recurrentActivation,
+      boolean goBackwards, boolean zeroOutputForMask, boolean resetAfter) {
+    this(activation, recurrentActivation, goBackwards, zeroOutputForMask, resetAfter, true);
+  }
 
   public RecurrentOptions {
     if (activation == null || recurrentActivation == null) {
@@ -33,22 +42,32 @@ public record RecurrentOptions(
   }
 
   public RecurrentOptions withActivation(CellActivation a) {
-    return new RecurrentOptions(a, recurrentActivation, goBackwards, zeroOutputForMask, resetAfter);
+    return new RecurrentOptions(a, recurrentActivation, goBackwards, zeroOutputForMask, resetAfter,
+        sequenceOutput);
   }
 
   public RecurrentOptions withRecurrentActivation(CellActivation a) {
-    return new RecurrentOptions(activation, a, goBackwards, zeroOutputForMask, resetAfter);
+    return new RecurrentOptions(activation, a, goBackwards, zeroOutputForMask, resetAfter,
+        sequenceOutput);
   }
 
   public RecurrentOptions withGoBackwards(boolean b) {
-    return new RecurrentOptions(activation, recurrentActivation, b, zeroOutputForMask, resetAfter);
+    return new RecurrentOptions(activation, recurrentActivation, b, zeroOutputForMask, resetAfter,
+        sequenceOutput);
   }
 
   public RecurrentOptions withZeroOutputForMask(boolean b) {
-    return new RecurrentOptions(activation, recurrentActivation, goBackwards, b, resetAfter);
+    return new RecurrentOptions(activation, recurrentActivation, goBackwards, b, resetAfter,
+        sequenceOutput);
   }
 
   public RecurrentOptions withResetAfter(boolean b) {
-    return new RecurrentOptions(activation, recurrentActivation, goBackwards, zeroOutputForMask, b);
+    return new RecurrentOptions(activation, recurrentActivation, goBackwards, zeroOutputForMask, b,
+        sequenceOutput);
+  }
+
+  public RecurrentOptions withSequenceOutput(boolean b) {
+    return new RecurrentOptions(activation, recurrentActivation, goBackwards, zeroOutputForMask,
+        resetAfter, b);
   }
 }

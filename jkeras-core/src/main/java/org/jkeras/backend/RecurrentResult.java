@@ -16,7 +16,10 @@ public final class RecurrentResult {
     this.trace = trace;
   }
 
-  /** The output at every step, {@code (batch, time, units)}. */
+  /**
+   * The output at every step, {@code (batch, time, units)}; null when the options said it was
+   * not wanted and the kernel skipped it.
+   */
   public Tensor sequence() {
     return sequence;
   }

@@ -134,7 +134,8 @@ public final class GradientTape implements AutoCloseable {
       return;
     }
     for (int i = 0; i < outGrads.length; i++) {
-      if (outGrads[i] == null) {
+      // An output an op did not produce (null) gets no gradient; the op's backward knows.
+      if (outGrads[i] == null && entry.outputs[i] != null) {
         outGrads[i] = Tensor.zeros(entry.outputs[i].shape());
       }
     }

@@ -146,7 +146,8 @@ public final class RecurrentOps {
         return grads;
       }, () -> k().release(r));
     }
-    return List.of(outputs);
+    // The sequence is null when the options did not want it (see RecurrentOptions).
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(outputs));
   }
 
   // ---- checks --------------------------------------------------------------------------------

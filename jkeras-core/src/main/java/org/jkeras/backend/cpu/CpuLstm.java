@@ -35,7 +35,8 @@ final class CpuLstm {
     float[] b = bias != null ? bias.floatData() : new float[ng];
     float[] g = RecurrentSupport.project(x, nb * nt, nf, kernel.floatData(), ng);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
-    float[] seq = new float[nb * nt * nu];
+    // Not written at all when the caller wants only the final states (return_sequences=False).
+    float[] seq = o.sequenceOutput() ? new float[nb * nt * nu] : null;
     float[] h = h0.floatData().clone();
     float[] c = c0.floatData().clone();
     // From the pool: every step writes hPrev and cPrev, and actC where backward reads it.
@@ -61,7 +62,7 @@ final class CpuLstm {
           int out = (r * nt + s) * nu;
           int row = r * nt + t;
           if (flags != null && !flags[row]) {
-            if (!o.zeroOutputForMask()) {
+            if (seq != null && !o.zeroOutputForMask()) {
               System.arraycopy(h, r * nu, seq, out, nu);
             }
             continue;
@@ -85,7 +86,8 @@ final class CpuLstm {
     }
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.LSTM, o, nb, nt,
         nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, cPrev, actC);
-    return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)), states, trace);
+    return new RecurrentResult(seq == null ? null : Tensor.wrap(seq, Shape.of(nb, nt, nu)), states,
+        trace);
   }
 
   /** {@code c = f * c + i * g}, also copied to {@code ac} (activated next). */
@@ -106,7 +108,7 @@ final class CpuLstm {
     }
   }
 
-  /** {@code h = o * act(c)}, into the state and the output sequence. */
+  /** {@code h = o * act(c)}, into the state and (when kept) the output sequence. */
   private static void output(float[] g, int oo, float[] ac, int ao, float[] h, int ho,
       float[] seq, int out, int nu) {
     int j = 0;
@@ -114,12 +116,12 @@ final class CpuLstm {
       FloatVector hn = FloatVector.fromArray(S, g, oo + j)
           .mul(FloatVector.fromArray(S, ac, ao + j));
       hn.intoArray(h, ho + j);
-      hn.intoArray(seq, out + j);
     }
     for (; j < nu; j++) {
-      float hn = g[oo + j] * ac[ao + j];
-      h[ho + j] = hn;
-      seq[out + j] = hn;
+      h[ho + j] = g[oo + j] * ac[ao + j];
+    }
+    if (seq != null) {
+      System.arraycopy(h, ho, seq, out, nu);
     }
   }
 
@@ -146,7 +148,7 @@ final class CpuLstm {
           int ds = (r * nt + s) * nu;
           int row = r * nt + t;
           if (!tr.on(r, t)) {
-            if (!o.zeroOutputForMask()) {
+            if (dSeq != null && !o.zeroOutputForMask()) {
               RecurrentSupport.addInto(dh, r * nu, dSeq, ds, nu);
             }
             continue;
@@ -174,9 +176,15 @@ final class CpuLstm {
     return grads;
   }
 
-  /** From {@code dh} (state plus output): the output gate's gradient and {@code dh * o}. */
+  /**
+   * From {@code dh} (state plus output; a null {@code dSeq} counts as zero): the output gate's
+   * gradient and {@code dh * o}.
+   */
   private static void outputBack(RecurrentTrace tr, int row, float[] dg, float[] dh, int so,
       float[] dSeq, int ds, float[] tmp) {
+    if (dSeq != null) {
+      RecurrentSupport.addInto(dh, so, dSeq, ds, tr.units);
+    }
     int nu = tr.units;
     int oo = row * 4 * nu + 3 * nu;
     int po = row * nu;
@@ -184,13 +192,12 @@ final class CpuLstm {
     float[] g = tr.gates;
     int j = 0;
     for (int end = S.loopBound(nu); j < end; j += L) {
-      FloatVector dht = FloatVector.fromArray(S, dh, so + j)
-          .add(FloatVector.fromArray(S, dSeq, ds + j));
+      FloatVector dht = FloatVector.fromArray(S, dh, so + j);
       dht.mul(FloatVector.fromArray(S, ac, po + j)).intoArray(dg, oo + j);
       dht.mul(FloatVector.fromArray(S, g, oo + j)).intoArray(tmp, j);
     }
     for (; j < nu; j++) {
-      float dht = dh[so + j] + dSeq[ds + j];
+      float dht = dh[so + j];
       dg[oo + j] = dht * ac[po + j];
       tmp[j] = dht * g[oo + j];
     }

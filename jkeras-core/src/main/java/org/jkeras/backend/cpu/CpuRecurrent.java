@@ -43,7 +43,7 @@ final class CpuRecurrent implements RecurrentKernels {
       throw new JKerasException("recurrent backward: this forward result was released (the"
           + " GradientTape that recorded it is closed); compute gradients before closing it.");
     }
-    float[] dSeq = sequenceGradient.floatData();
+    float[] dSeq = sequenceGradient == null ? null : sequenceGradient.floatData();
     float[] dh = stateGradients[0].floatData();
     return switch (tr.cell) {
       case LSTM -> CpuLstm.backward(tr, dSeq, dh, stateGradients[1].floatData(), inputsGradient);

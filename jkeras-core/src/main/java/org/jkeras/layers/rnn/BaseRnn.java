@@ -398,7 +398,7 @@ public abstract class BaseRnn extends Layer {
       Tensor m = dropoutMasks.masks(inputMaskShape, dropout, 1).get(0);
       in = MathOps.multiply(x, ArrayOps.expandDims(m, 1));
     }
-    return runSequence(in, init, mask, options());
+    return runSequence(in, init, mask, options().withSequenceOutput(returnSequences));
   }
 
   /** Whether the cell has a separate gate activation (LSTM and GRU do, SimpleRNN does not). */
