@@ -1,6 +1,9 @@
 package org.jkeras.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -10,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.jkeras.backend.Tensor;
 import org.jkeras.callbacks.Callback;
 import org.jkeras.models.Model;
@@ -18,7 +24,8 @@ import org.jkeras.trainers.FitOptions;
 /**
  * {@code bin/jkeras-bench memory [--epochs N] [--samples N]}: trains the seed model for 10
  * epochs and shows whether memory stays flat. After every step it reads the heap left after the
- * most recent garbage collection (no collection forced, so the run is not disturbed) and the
+ * most recent garbage collection (as the collector reported it; no collection is forced, so
+ * the run is not disturbed) and the
  * process's resident set; at each epoch's end it prints both, and at the end a verdict: flat
  * when neither grows from the second epoch to the last by more than 5% (or 32 MB).
  */
@@ -85,16 +92,48 @@ final class MemoryCheck {
     }
   }
 
-  /** Heap in use right after the most recent collection, summed over the heap's pools. */
+  /** Heap in use right after the most recent collection (all heap pools), from GC events. */
+  private static final AtomicLong HEAP_AFTER_GC = listenToCollections();
+
   static long heapAfterGcBytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      MemoryUsage after = pool.getCollectionUsage();
-      if (pool.getType() == MemoryType.HEAP && after != null) {
-        sum += after.getUsed();
+    return HEAP_AFTER_GC.get();
+  }
+
+  /**
+   * Follows every collection's report of the heap it left. The memory pools' own "usage after
+   * collection" is not enough: with G1, the old generation's figure changes only when the old
+   * generation itself is collected, which a steady run may never need.
+   */
+  private static AtomicLong listenToCollections() {
+    AtomicLong after = new AtomicLong();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener((n, handback) -> {
+          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+              n.getType())) {
+            GcInfo info = GarbageCollectionNotificationInfo.from(
+                (CompositeData) n.getUserData()).getGcInfo();
+            long used = 0;
+            for (Map.Entry<String, MemoryUsage> e : info.getMemoryUsageAfterGc().entrySet()) {
+              if (isHeap(e.getKey())) {
+                used += e.getValue().getUsed();
+              }
+            }
+            after.set(used);
+          }
+        }, null, null);
       }
     }
-    return sum;
+    return after;
+  }
+
+  private static boolean isHeap(String poolName) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getName().equals(poolName)) {
+        return pool.getType() == MemoryType.HEAP;
+      }
+    }
+    return false;
   }
 
   /** The process's resident set now (VmRSS, kB), or -1 where /proc is not there. */
