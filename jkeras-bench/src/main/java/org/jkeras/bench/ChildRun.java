@@ -25,7 +25,7 @@ record ChildRun(int exitCode, Map<String, Object> result, long sampledPeakRssKb,
     long[] peak = {-1};
     Thread sampler = Thread.ofPlatform().daemon().start(() -> {
       while (p.isAlive()) {
-        peak[0] = Math.max(peak[0], ModelBenchmark.vmHwmKb(status));
+        peak[0] = Math.max(peak[0], ProcStatus.kb(status, "VmHWM"));
         try {
           Thread.sleep(50);
         } catch (InterruptedException e) {

@@ -2,14 +2,11 @@ package org.jkeras.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
-import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +62,7 @@ final class MemoryCheck {
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
       heapMax = Math.max(heapMax, heapAfterGcBytes());
-      rssMax = Math.max(rssMax, rssKb());
+      rssMax = Math.max(rssMax, ProcStatus.kb(ProcStatus.SELF, "VmRSS"));
       steps++;
     }
 
@@ -136,17 +133,4 @@ final class MemoryCheck {
     return false;
   }
 
-  /** The process's resident set now (VmRSS, kB), or -1 where /proc is not there. */
-  static long rssKb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
-  }
 }

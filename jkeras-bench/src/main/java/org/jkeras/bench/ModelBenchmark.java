@@ -1,8 +1,5 @@
 package org.jkeras.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,7 +60,7 @@ public final class ModelBenchmark {
     out.put("warmup_epoch_seconds", Math.round(timer.seconds()[0] * 1e4) / 1e4);
     out.put("fit_seconds", Math.round(fitSeconds * 1e4) / 1e4);
     out.put("params", model.trainableWeights().stream().mapToLong(v -> v.size()).sum());
-    out.put("peak_rss_kb", vmHwmKb(Path.of("/proc/self/status")));
+    out.put("peak_rss_kb", ProcStatus.kb(ProcStatus.SELF, "VmHWM"));
     out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     out.put("gemm", CpuGemm.get().description());
     out.put("threads", CpuThreads.maxThreads());
@@ -84,20 +81,6 @@ public final class ModelBenchmark {
       out.add(Math.round(s * 1e4) / 1e4);
     }
     return out;
-  }
-
-  /** The process's peak resident set (VmHWM, kB) from a /proc/PID/status file, or -1. */
-  static long vmHwmKb(Path status) {
-    try {
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
   }
 
   /** Wall time of each epoch, from its begin to its end callback. */

@@ -1,9 +1,6 @@
 package org.jkeras.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jkeras.backend.Tensor;
@@ -93,22 +90,8 @@ public final class Soak {
     System.gc();
     var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     return new Sample(t, iterations, heap.getUsed() / 1048576.0,
-        heap.getCommitted() / 1048576.0, rssMb());
-  }
-
-  /** VmRSS from /proc/self/status, in MB; -1 where there is no /proc (not Linux). */
-  static double rssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          String kb = line.substring(6).trim().split("\\s+")[0];
-          return Long.parseLong(kb) / 1024.0;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
+        heap.getCommitted() / 1048576.0,
+        ProcStatus.kb(ProcStatus.SELF, "VmRSS") / 1024.0);
   }
 
   /** The first minute's samples against the last minute's (means), with a verdict per figure. */
