@@ -47,12 +47,11 @@ public final class GradientTape implements AutoCloseable {
     Tensor[] apply(Tensor outputGradient);
   }
 
-  private record Entry(String op, Tensor[] outputs, Tensor[] inputs, Backward backward,
-      Release release) {}
+  private record Entry(String op, Tensor[] outputs, Tensor[] inputs, Backward backward) {}
 
   /**
-   * Runs an op's clean-up once every tape that recorded it has closed: its record of the forward
-   * pass (large working buffers) can then be reused.
+   * A clean-up that runs once every tape holding it has closed: what an op's backward pass would
+   * read (large working buffers) can then be reused.
    */
   private static final class Release {
     private final Runnable action;
@@ -165,11 +164,6 @@ public final class GradientTape implements AutoCloseable {
     if (ACTIVE.get() == this) {
       ACTIVE.set(outer);
     }
-    for (Entry e : entries) {
-      if (e.release() != null) {
-        e.release().drop();
-      }
-    }
     entries.clear();
     tracked.clear();
     for (Release r : releases) {
@@ -197,28 +191,11 @@ public final class GradientTape implements AutoCloseable {
 
   /** Records an op with several outputs on every open tape that tracks one of its inputs. */
   public static void record(String op, Tensor[] outputs, Tensor[] inputs, Backward backward) {
-    record(op, outputs, inputs, backward, null);
-  }
-
-  /**
-   * Records an op as {@link #record(String, Tensor[], Tensor[], Backward)} and runs {@code
-   * release} once no open tape can call {@code backward} any more (at once when none recorded
-   * it), so the op can reuse what its backward pass needed.
-   */
-  public static void record(String op, Tensor[] outputs, Tensor[] inputs, Backward backward,
-      Runnable release) {
-    Release r = release == null ? null : new Release(release);
     for (GradientTape t = ACTIVE.get(); t != null; t = t.outer) {
       if (!t.closed && t.tracksAny(inputs)) {
-        t.entries.add(new Entry(op, outputs, inputs, backward, r));
+        t.entries.add(new Entry(op, outputs, inputs, backward));
         Collections.addAll(t.tracked, outputs);
-        if (r != null) {
-          r.holders++;
-        }
       }
-    }
-    if (r != null && r.holders == 0) {
-      release.run();
     }
   }
 

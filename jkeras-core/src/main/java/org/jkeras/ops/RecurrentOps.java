@@ -144,7 +144,9 @@ public final class RecurrentOps {
         grads[in.length - 2] = d.recurrentKernel();
         grads[in.length - 1] = d.bias();
         return grads;
-      }, () -> k().release(r));
+      });
+      // The forward record's buffers serve later steps once no tape can backpropagate here.
+      GradientTape.releaseWhenClosed(() -> k().release(r));
     }
     // The sequence is null when the options did not want it (see RecurrentOptions).
     return java.util.Collections.unmodifiableList(java.util.Arrays.asList(outputs));
