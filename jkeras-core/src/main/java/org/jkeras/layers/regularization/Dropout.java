@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jkeras.backend.JKerasException;
-import org.jkeras.backend.SeedGenerator;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
-import org.jkeras.initializers.RandomSeeds;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
 import org.jkeras.ops.ArrayOps;
 import org.jkeras.ops.CompareOps;
 import org.jkeras.ops.MathOps;
@@ -21,11 +18,9 @@ import org.jkeras.ops.MathOps;
  * input passes through. {@code noise_shape} shares one draw along axes of size 1 (a -1 entry
  * takes the input's size). The same {@code seed} gives the same sequence of masks.
  */
-public class Dropout extends Layer {
+public class Dropout extends RandomTrainingLayer {
   private final double rate;
   private int[] noiseShape;
-  private Integer seed;
-  private SeedGenerator seeds;
 
   public Dropout(double rate) {
     if (!(rate >= 0 && rate <= 1)) {
@@ -33,7 +28,6 @@ public class Dropout extends Layer {
           + " value between 0 and 1. Received: rate=" + rate);
     }
     this.rate = rate;
-    this.seeds = new SeedGenerator(RandomSeeds.orNext(null));
   }
 
   public double rate() {
@@ -42,13 +36,8 @@ public class Dropout extends Layer {
 
   /** Fixes the random stream: two layers with the same seed draw the same masks. */
   public Dropout seed(Integer value) {
-    this.seed = value;
-    this.seeds = new SeedGenerator(RandomSeeds.orNext(value == null ? null : value.longValue()));
+    setSeed(value);
     return this;
-  }
-
-  public Integer seed() {
-    return seed;
   }
 
   /** The shape of the random mask, batch included; -1 entries take the input's size. */
@@ -70,11 +59,6 @@ public class Dropout extends Layer {
     return this;
   }
 
-  @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
   /** The concrete mask shape for this input (Keras's {@code _get_concrete_noise_shape}). */
   protected Shape noiseShapeFor(Shape input) {
     if (noiseShape == null) {
@@ -92,11 +76,6 @@ public class Dropout extends Layer {
   }
 
   @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
-  }
-
-  @Override
   protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
     Tensor x = inputs.get(0);
     if (!context.training() || rate == 0) {
@@ -106,7 +85,7 @@ public class Dropout extends Layer {
       return List.of(MathOps.multiply(x, 0f));
     }
     float keep = (float) (1 - rate);
-    Tensor u = Tensor.randomUniform(noiseShapeFor(x.shape()), 0f, 1f, seeds.next());
+    Tensor u = Tensor.randomUniform(noiseShapeFor(x.shape()), 0f, 1f, nextSeed());
     Tensor kept = ArrayOps.broadcastTo(CompareOps.less(u, keep), x.shape());
     return List.of(MathOps.where(kept, MathOps.divide(x, keep), Tensor.scalar(0f)));
   }
@@ -115,7 +94,7 @@ public class Dropout extends Layer {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("rate", rate);
-    c.put("seed", seed);
+    c.put("seed", seed());
     c.put("noise_shape", noiseShape == null ? null : new ArrayList<>(
         Config.shapeList(noiseShape)));
     return c;
@@ -125,15 +104,10 @@ public class Dropout extends Layer {
   public static Dropout fromConfig(Config c) {
     Dropout layer = new Dropout(c.getDouble("rate", 0.5));
     layer.applyBaseConfig(c);
-    layer.seed(c.has("seed") ? c.getInt("seed", 0) : null);
+    layer.seed(seedOf(c));
     if (c.has("noise_shape")) {
       layer.noiseShape(c.getShape("noise_shape"));
     }
     return layer;
-  }
-
-  @Override
-  public List<SeedGenerator> seedGenerators() {
-    return List.of(seeds);
   }
 }

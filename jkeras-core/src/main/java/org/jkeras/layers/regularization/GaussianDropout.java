@@ -3,23 +3,17 @@ package org.jkeras.layers.regularization;
 import java.util.List;
 import java.util.Map;
 import org.jkeras.backend.JKerasException;
-import org.jkeras.backend.SeedGenerator;
-import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
-import org.jkeras.initializers.RandomSeeds;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
 import org.jkeras.ops.MathOps;
 
 /**
  * Multiplies by Gaussian noise of mean 1 and standard deviation {@code sqrt(rate / (1 - rate))}
  * in training only, as Keras's GaussianDropout.
  */
-public class GaussianDropout extends Layer {
+public class GaussianDropout extends RandomTrainingLayer {
   private final double rate;
-  private Integer seed;
-  private SeedGenerator seeds;
 
   public GaussianDropout(double rate) {
     if (!(rate >= 0 && rate <= 1)) {
@@ -27,7 +21,6 @@ public class GaussianDropout extends Layer {
           + " value between 0 and 1. Received: rate=" + rate);
     }
     this.rate = rate;
-    this.seeds = new SeedGenerator(RandomSeeds.orNext(null));
   }
 
   public double rate() {
@@ -36,8 +29,7 @@ public class GaussianDropout extends Layer {
 
   /** Fixes the random stream: two layers with the same seed draw the same noise. */
   public GaussianDropout seed(Integer value) {
-    this.seed = value;
-    this.seeds = new SeedGenerator(RandomSeeds.orNext(value == null ? null : value.longValue()));
+    setSeed(value);
     return this;
   }
 
@@ -48,30 +40,20 @@ public class GaussianDropout extends Layer {
   }
 
   @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
-  }
-
-  @Override
   protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
     Tensor x = inputs.get(0);
     if (!context.training() || rate == 0) {
       return List.of(x);
     }
     float stddev = (float) Math.sqrt(rate / (1.0 - rate));
-    return List.of(MathOps.multiply(x, Tensor.randomNormal(x.shape(), 1f, stddev, seeds.next())));
+    return List.of(MathOps.multiply(x, Tensor.randomNormal(x.shape(), 1f, stddev, nextSeed())));
   }
 
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("rate", rate);
-    c.put("seed", seed);
+    c.put("seed", seed());
     return c;
   }
 
@@ -79,11 +61,6 @@ public class GaussianDropout extends Layer {
   public static GaussianDropout fromConfig(Config c) {
     GaussianDropout layer = new GaussianDropout(c.getDouble("rate", 0.0));
     layer.applyBaseConfig(c);
-    return layer.seed(c.has("seed") ? c.getInt("seed", 0) : null);
-  }
-
-  @Override
-  public List<SeedGenerator> seedGenerators() {
-    return List.of(seeds);
+    return layer.seed(seedOf(c));
   }
 }

@@ -47,6 +47,6 @@ public class SpatialDropout1D extends Dropout {
   public static SpatialDropout1D fromConfig(Config c) {
     SpatialDropout1D layer = new SpatialDropout1D(c.getDouble("rate", 0.5));
     layer.applyBaseConfig(c);
-    return layer.seed(c.has("seed") ? c.getInt("seed", 0) : null);
+    return layer.seed(seedOf(c));
   }
 }

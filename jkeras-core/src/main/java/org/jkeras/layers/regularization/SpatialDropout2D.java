@@ -48,6 +48,6 @@ public class SpatialDropout2D extends Dropout {
   public static SpatialDropout2D fromConfig(Config c) {
     SpatialDropout2D layer = new SpatialDropout2D(c.getDouble("rate", 0.5));
     layer.applyBaseConfig(c);
-    return layer.seed(c.has("seed") ? c.getInt("seed", 0) : null);
+    return layer.seed(seedOf(c));
   }
 }
