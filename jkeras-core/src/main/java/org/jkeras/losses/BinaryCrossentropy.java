@@ -1,6 +1,5 @@
 package org.jkeras.losses;
 
-import java.util.Map;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
 
@@ -9,11 +8,7 @@ import org.jkeras.config.Config;
  * probabilities, or logits with {@code fromLogits}. {@code labelSmoothing} pulls labels toward
  * 0.5: {@code t * (1 - s) + 0.5 * s}.
  */
-public final class BinaryCrossentropy extends FunctionLoss {
-  private final boolean fromLogits;
-  private final double labelSmoothing;
-  private final int axis;
-
+public final class BinaryCrossentropy extends SmoothedCrossentropy {
   public BinaryCrossentropy() {
     this(false, 0.0);
   }
@@ -28,10 +23,7 @@ public final class BinaryCrossentropy extends FunctionLoss {
 
   public BinaryCrossentropy(boolean fromLogits, double labelSmoothing, int axis,
       String reduction, String name) {
-    super(name, reduction);
-    this.fromLogits = fromLogits;
-    this.labelSmoothing = labelSmoothing;
-    this.axis = axis;
+    super(fromLogits, labelSmoothing, axis, reduction, name);
   }
 
   static BinaryCrossentropy fromConfig(Config config) {
@@ -40,26 +32,9 @@ public final class BinaryCrossentropy extends FunctionLoss {
         Losses.reduction(config), Losses.name(config, "binary_crossentropy"));
   }
 
-  public boolean fromLogits() {
-    return fromLogits;
-  }
-
-  public double labelSmoothing() {
-    return labelSmoothing;
-  }
-
   @Override
   Tensor fn(Tensor yTrue, Tensor yPred) {
     return ProbabilisticFunctions.binaryCrossentropy(
         yTrue, yPred, fromLogits, labelSmoothing, axis);
-  }
-
-  @Override
-  public Map<String, Object> getConfig() {
-    Map<String, Object> c = super.getConfig();
-    c.put("from_logits", fromLogits);
-    c.put("label_smoothing", labelSmoothing);
-    c.put("axis", axis);
-    return c;
   }
 }
