@@ -6,16 +6,18 @@ package org.jkeras.backend;
  * training fast: the input projection of all steps is one large matrix product and the backward
  * pass reuses what the forward pass kept.
  *
- * <p>Arguments are checked by the ops; kernels assume consistent shapes: {@code inputs (batch,
- * time, features)}, initial states {@code (batch, units)} (never null here), kernels and biases in
- * the Keras layouts, and an optional {@code mask (batch, time)} of any dtype (non-zero = keep).
+ * <p>Arguments are checked by the ops; kernels assume consistent shapes: {@code inputs}, one or
+ * more blocks {@code (batch_i, time, features)} taken as one batch stacked in order (so a shared
+ * layer's calls run as one without copying their inputs together), initial states {@code (batch,
+ * units)} for the whole batch (never null here), kernels and biases in the Keras layouts, and an
+ * optional {@code mask (batch, time)} of any dtype (non-zero = keep).
  */
 public interface RecurrentKernels {
   /**
    * LSTM (gate order i, f, c, o): {@code kernel (features, 4u)}, {@code recurrentKernel (u,
    * 4u)}, {@code bias (4u)} or null. States {@code [h, c]}.
    */
-  RecurrentResult lstm(Tensor inputs, Tensor h0, Tensor c0, Tensor kernel, Tensor recurrentKernel,
+  RecurrentResult lstm(Tensor[] inputs, Tensor h0, Tensor c0, Tensor kernel, Tensor recurrentKernel,
       Tensor bias, Tensor mask, RecurrentOptions options, boolean keepForBackward);
 
   /**
@@ -23,14 +25,14 @@ public interface RecurrentKernels {
    * {@code bias (2, 3u)} with reset-after (input bias row 0, recurrent bias row 1), {@code (3u)}
    * without, or null. States {@code [h]}.
    */
-  RecurrentResult gru(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
+  RecurrentResult gru(Tensor[] inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
       Tensor bias, Tensor mask, RecurrentOptions options, boolean keepForBackward);
 
   /**
    * SimpleRNN: {@code kernel (features, u)}, {@code recurrentKernel (u, u)}, {@code bias (u)} or
    * null. States {@code [h]}.
    */
-  RecurrentResult simpleRnn(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
+  RecurrentResult simpleRnn(Tensor[] inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
       Tensor bias, Tensor mask, RecurrentOptions options, boolean keepForBackward);
 
   /**

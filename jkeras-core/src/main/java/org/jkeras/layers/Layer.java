@@ -13,6 +13,7 @@ import org.jkeras.backend.Variable;
 import org.jkeras.graph.KerasTensor;
 import org.jkeras.graph.Node;
 import org.jkeras.graph.Operation;
+import org.jkeras.ops.ConcatOps;
 
 /**
  * The base of every layer. Calling a layer on symbolic tensors ({@link #apply(KerasTensor)})
@@ -137,6 +138,58 @@ public abstract class Layer extends Operation {
    */
   public boolean batchableAcrossCalls() {
     return false;
+  }
+
+  /**
+   * Runs several calls of a {@link #batchableAcrossCalls} layer as one, each call with one
+   * unmasked input of the same shape; returns each call's outputs, in call order.
+   */
+  public List<List<Tensor>> applyEagerStacked(List<Tensor> inputs, CallContext context) {
+    if (!batchableAcrossCalls()) {
+      throw new JKerasException("Layer '" + name + "' cannot run several calls as one: its"
+          + " calls share state or random numbers.");
+    }
+    for (Tensor t : inputs) {
+      if (t == null || !t.shape().equals(inputs.get(0).shape())) {
+        throw new JKerasException("Layer '" + name + "': calls run as one need inputs of one"
+            + " shape, got " + inputs.stream().map(x -> x == null ? "null" : x.shape().toString())
+                .toList() + ".");
+      }
+    }
+    prepare(List.of(inputs.get(0).shape()));
+    int[] depth = CALL_DEPTH.get();
+    if (depth[0] == 0) {
+      clearLosses();
+    }
+    depth[0]++;
+    try {
+      return callStacked(inputs, context);
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  /**
+   * The calls of {@link #applyEagerStacked}: by default one call on the inputs concatenated along
+   * the batch axis, its outputs split back.
+   */
+  protected List<List<Tensor>> callStacked(List<Tensor> inputs, CallContext context) {
+    return splitPerCall(call(List.of(ConcatOps.concatenate(inputs, 0)), context), inputs.size());
+  }
+
+  /** Each of {@code outputs} split along the batch axis into {@code calls} equal parts. */
+  protected static List<List<Tensor>> splitPerCall(List<Tensor> outputs, int calls) {
+    List<List<Tensor>> perCall = new ArrayList<>();
+    for (int c = 0; c < calls; c++) {
+      perCall.add(new ArrayList<>());
+    }
+    for (Tensor out : outputs) {
+      List<Tensor> parts = ConcatOps.split(out, calls, 0);
+      for (int c = 0; c < calls; c++) {
+        perCall.get(c).add(parts.get(c));
+      }
+    }
+    return perCall;
   }
 
   /** Whether this layer passes masks through unchanged (Keras's {@code supports_masking}). */

@@ -101,15 +101,14 @@ final class GraphExecutor {
     for (Node n : group) {
       parts.add(computed.get(n.inputs().get(0)));
     }
-    JoinedBatch joined = JoinedBatch.of(parts);
     Layer layer = (Layer) group.get(0).operation();
-    List<Tensor> results = layer.applyEager(List.of(joined.tensor()), context);
-    for (int j = 0; j < results.size(); j++) {
-      List<Tensor> split = org.jkeras.ops.ConcatOps.split(results.get(j), group.size(), 0);
-      for (int g = 0; g < group.size(); g++) {
-        computed.put(group.get(g).outputs().get(j), split.get(g));
+    List<List<Tensor>> results = layer.applyEagerStacked(parts, context);
+    for (int g = 0; g < group.size(); g++) {
+      List<KerasTensor> outs = group.get(g).outputs();
+      for (int j = 0; j < outs.size(); j++) {
+        computed.put(outs.get(j), results.get(g).get(j));
       }
     }
-    joined.release();
   }
+
 }

@@ -657,6 +657,11 @@ public final class Ops {
     return RecurrentOps.lstm(inputs, h0, c0, kernel, recurrentKernel, bias, mask, options);
   }
 
+  /** See {@link RecurrentOps#lstm}. */
+  public static List<Tensor> lstm(List<Tensor> inputs, Tensor h0, Tensor c0, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
+    return RecurrentOps.lstm(inputs, h0, c0, kernel, recurrentKernel, bias, mask, options);
+  }
+
   /**
    * GRU with the Keras defaults (reset-after): returns {@code [sequence, h]}. See {@link
    * RecurrentOps#gru}.
@@ -671,6 +676,14 @@ public final class Ops {
   }
 
   /**
+   * GRU over inputs given as blocks of batch rows, like the block form of {@code lstm}. See {@link
+   * RecurrentOps#gru}.
+   */
+  public static List<Tensor> gru(List<Tensor> inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
+    return RecurrentOps.gru(inputs, h0, kernel, recurrentKernel, bias, mask, options);
+  }
+
+  /**
    * SimpleRNN with the Keras defaults (tanh): returns {@code [sequence, h]}. See {@link
    * RecurrentOps#simpleRnn}.
    */
@@ -680,6 +693,14 @@ public final class Ops {
 
   /** See {@link RecurrentOps#simpleRnn}. */
   public static List<Tensor> simpleRnn(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
+    return RecurrentOps.simpleRnn(inputs, h0, kernel, recurrentKernel, bias, mask, options);
+  }
+
+  /**
+   * SimpleRNN over inputs given as blocks of batch rows, like the block form of {@code lstm}. See
+   * {@link RecurrentOps#simpleRnn}.
+   */
+  public static List<Tensor> simpleRnn(List<Tensor> inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
     return RecurrentOps.simpleRnn(inputs, h0, kernel, recurrentKernel, bias, mask, options);
   }
 

@@ -46,18 +46,29 @@ public final class RecurrentOps {
    */
   public static List<Tensor> lstm(Tensor inputs, Tensor h0, Tensor c0, Tensor kernel,
       Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
+    return lstm(single(inputs), h0, c0, kernel, recurrentKernel, bias, mask, options);
+  }
+
+  /**
+   * LSTM over inputs given as blocks of batch rows ({@code (batch_i, time, features)} each), run
+   * as one batch stacked in block order without copying them together: how a shared layer's calls
+   * run as one. States and mask cover the whole stacked batch.
+   */
+  public static List<Tensor> lstm(List<Tensor> inputs, Tensor h0, Tensor c0, Tensor kernel,
+      Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
     String op = "lstm";
-    int units = checkCell(op, inputs, kernel, recurrentKernel, 4, "4 * units");
-    int batch = inputs.shape().dim(0);
+    Tensor[] x = blocks(op, inputs);
+    int units = checkCell(op, x[0], kernel, recurrentKernel, 4, "4 * units");
+    int batch = batch(x);
     checkBias(op, bias, Shape.of(4 * units), "(4 * units,)");
     Tensor h = initialState(op, "h0", h0, batch, units);
     Tensor c = initialState(op, "c0", c0, batch, units);
-    checkMask(op, mask, inputs);
-    Tensor[] in = {inputs, h, c, kernel, recurrentKernel, bias};
+    checkMask(op, mask, batch, x[0]);
+    Tensor[] in = recorded(x, h, c, kernel, recurrentKernel, bias);
     boolean record = GradientTape.shouldRecord(in);
-    RecurrentResult r = k().lstm(inputs, h, c, kernel, recurrentKernel, bias, mask,
+    RecurrentResult r = k().lstm(x, h, c, kernel, recurrentKernel, bias, mask,
         optionsOrDefault(options), record);
-    return finish(op, r, in, record);
+    return finish(op, r, in, x.length, record);
   }
 
   /** GRU with the Keras defaults (reset-after): returns {@code [sequence, h]}. */
@@ -74,21 +85,28 @@ public final class RecurrentOps {
    */
   public static List<Tensor> gru(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
       Tensor bias, Tensor mask, RecurrentOptions options) {
+    return gru(single(inputs), h0, kernel, recurrentKernel, bias, mask, options);
+  }
+
+  /** GRU over inputs given as blocks of batch rows, like the block form of {@code lstm}. */
+  public static List<Tensor> gru(List<Tensor> inputs, Tensor h0, Tensor kernel,
+      Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
     String op = "gru";
     RecurrentOptions o = optionsOrDefault(options);
-    int units = checkCell(op, inputs, kernel, recurrentKernel, 3, "3 * units");
-    int batch = inputs.shape().dim(0);
+    Tensor[] x = blocks(op, inputs);
+    int units = checkCell(op, x[0], kernel, recurrentKernel, 3, "3 * units");
+    int batch = batch(x);
     if (o.resetAfter()) {
       checkBias(op, bias, Shape.of(2, 3 * units), "(2, 3 * units) with reset_after");
     } else {
       checkBias(op, bias, Shape.of(3 * units), "(3 * units,) without reset_after");
     }
     Tensor h = initialState(op, "h0", h0, batch, units);
-    checkMask(op, mask, inputs);
-    Tensor[] in = {inputs, h, kernel, recurrentKernel, bias};
+    checkMask(op, mask, batch, x[0]);
+    Tensor[] in = recorded(x, h, null, kernel, recurrentKernel, bias);
     boolean record = GradientTape.shouldRecord(in);
-    RecurrentResult r = k().gru(inputs, h, kernel, recurrentKernel, bias, mask, o, record);
-    return finish(op, r, in, record);
+    RecurrentResult r = k().gru(x, h, kernel, recurrentKernel, bias, mask, o, record);
+    return finish(op, r, in, x.length, record);
   }
 
   /** SimpleRNN with the Keras defaults (tanh): returns {@code [sequence, h]}. */
@@ -105,41 +123,64 @@ public final class RecurrentOps {
    */
   public static List<Tensor> simpleRnn(Tensor inputs, Tensor h0, Tensor kernel,
       Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
+    return simpleRnn(single(inputs), h0, kernel, recurrentKernel, bias, mask, options);
+  }
+
+  /** SimpleRNN over inputs given as blocks of batch rows, like the block form of {@code lstm}. */
+  public static List<Tensor> simpleRnn(List<Tensor> inputs, Tensor h0, Tensor kernel,
+      Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options) {
     String op = "simpleRnn";
-    int units = checkCell(op, inputs, kernel, recurrentKernel, 1, "units");
-    int batch = inputs.shape().dim(0);
+    Tensor[] x = blocks(op, inputs);
+    int units = checkCell(op, x[0], kernel, recurrentKernel, 1, "units");
+    int batch = batch(x);
     checkBias(op, bias, Shape.of(units), "(units,)");
     Tensor h = initialState(op, "h0", h0, batch, units);
-    checkMask(op, mask, inputs);
-    Tensor[] in = {inputs, h, kernel, recurrentKernel, bias};
+    checkMask(op, mask, batch, x[0]);
+    Tensor[] in = recorded(x, h, null, kernel, recurrentKernel, bias);
     boolean record = GradientTape.shouldRecord(in);
-    RecurrentResult r = k().simpleRnn(inputs, h, kernel, recurrentKernel, bias, mask,
+    RecurrentResult r = k().simpleRnn(x, h, kernel, recurrentKernel, bias, mask,
         optionsOrDefault(options), record);
-    return finish(op, r, in, record);
+    return finish(op, r, in, x.length, record);
   }
 
   // ---- recording -----------------------------------------------------------------------------
 
+  /** What the tape records as the op's inputs: the blocks, states, weights, in that order. */
+  private static Tensor[] recorded(Tensor[] x, Tensor h, Tensor c, Tensor kernel,
+      Tensor recurrentKernel, Tensor bias) {
+    List<Tensor> in = new java.util.ArrayList<>(java.util.Arrays.asList(x));
+    in.add(h);
+    if (c != null) {
+      in.add(c);
+    }
+    in.addAll(java.util.Arrays.asList(kernel, recurrentKernel, bias));
+    return in.toArray(new Tensor[0]);
+  }
+
   /**
-   * Records the op, inputs first: {@code [inputs, states..., kernel, recurrentKernel, bias]}. The
+   * Records the op on {@code [input blocks..., states..., kernel, recurrentKernel, bias]}. The
    * inputs' gradient costs a large product, so it is computed only when a tape tracks them.
    */
-  private static List<Tensor> finish(String op, RecurrentResult r, Tensor[] in, boolean record) {
+  private static List<Tensor> finish(String op, RecurrentResult r, Tensor[] in, int blocks,
+      boolean record) {
     Tensor seq = r.sequence();
     Tensor[] states = r.states();
     Tensor[] outputs = new Tensor[1 + states.length];
     outputs[0] = seq;
     System.arraycopy(states, 0, outputs, 1, states.length);
     if (record) {
-      boolean inputsGradient = GradientTape.shouldRecord(in[0]);
+      boolean inputsGradient =
+          GradientTape.shouldRecord(java.util.Arrays.copyOf(in, blocks));
       GradientTape.record(op, outputs, in, g -> {
         Tensor[] dStates = new Tensor[states.length];
         System.arraycopy(g, 1, dStates, 0, dStates.length);
         RecurrentGradients d = k().backward(r, g[0], dStates, inputsGradient);
         Tensor[] grads = new Tensor[in.length];
-        grads[0] = d.inputs();
+        if (d.inputs() != null) {
+          System.arraycopy(d.inputs(), 0, grads, 0, blocks);
+        }
         Tensor[] ds = d.initialStates();
-        System.arraycopy(ds, 0, grads, 1, ds.length);
+        System.arraycopy(ds, 0, grads, blocks, ds.length);
         grads[in.length - 3] = d.kernel();
         grads[in.length - 2] = d.recurrentKernel();
         grads[in.length - 1] = d.bias();
@@ -209,15 +250,51 @@ public final class RecurrentOps {
     return s;
   }
 
-  private static void checkMask(String op, Tensor mask, Tensor inputs) {
+  private static void checkMask(String op, Tensor mask, int batch, Tensor inputs) {
     if (mask == null) {
       return;
     }
-    Shape expected = Shape.of(inputs.shape().dim(0), inputs.shape().dim(1));
+    Shape expected = Shape.of(batch, inputs.shape().dim(1));
     if (!mask.shape().equals(expected)) {
       throw IncompatibleShapesException.of(op, inputs.shape(), mask.shape(),
           "the mask must have shape (batch, time) = " + expected + ".");
     }
+  }
+
+  /** A single inputs tensor as the one block of the block form (null is refused there). */
+  private static List<Tensor> single(Tensor inputs) {
+    return java.util.Collections.singletonList(inputs);
+  }
+
+  /**
+   * The input blocks, checked: at least one, each float32 {@code (batch_i, time, features)} with
+   * the first block's time and features.
+   */
+  private static Tensor[] blocks(String op, List<Tensor> inputs) {
+    if (inputs == null || inputs.isEmpty()) {
+      throw new JKerasException(op + ": inputs must be one or more (batch, time, features)"
+          + " tensors, got " + (inputs == null ? "null" : "none") + ".");
+    }
+    Tensor[] x = inputs.toArray(new Tensor[0]);
+    for (int i = 0; i < x.length; i++) {
+      requireFloat(op, "inputs", x[i]);
+      Shape s = x[i].shape();
+      Shape first = x[0].shape();
+      if (i > 0 && (s.rank() != 3 || first.rank() != 3 || s.dim(1) != first.dim(1)
+          || s.dim(2) != first.dim(2))) {
+        throw IncompatibleShapesException.of(op, first, s, "input blocks joined along the batch"
+            + " axis must share (time, features).");
+      }
+    }
+    return x;
+  }
+
+  private static int batch(Tensor[] blocks) {
+    int n = 0;
+    for (Tensor b : blocks) {
+      n += b.shape().dim(0);
+    }
+    return n;
   }
 
   private static void requireFloat(String op, String name, Tensor t) {

@@ -21,19 +21,19 @@ import org.jkeras.backend.Tensor;
 final class CpuGru {
   private CpuGru() {}
 
-  static RecurrentResult forward(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
+  static RecurrentResult forward(Tensor[] inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
       Tensor bias, Tensor mask, RecurrentOptions o, boolean keep) {
-    int nb = inputs.shape().dim(0);
-    int nt = inputs.shape().dim(1);
-    int nf = inputs.shape().dim(2);
+    InputBlocks x = InputBlocks.of(inputs);
+    int nb = x.batch();
+    int nt = x.time;
+    int nf = x.features;
     int nu = recurrentKernel.shape().dim(0);
     int ng = 3 * nu;
     boolean after = o.resetAfter();
-    float[] x = inputs.floatData();
     float[] u = recurrentKernel.floatData();
     // Reset-after: input bias then recurrent bias; reset-before: one bias, on the input side.
     float[] b = bias != null ? bias.floatData() : new float[2 * ng];
-    float[] g = RecurrentSupport.project(x, nb * nt, nf, kernel.floatData(), ng);
+    float[] g = x.project(kernel.floatData(), ng);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
     float[] seq = new float[nb * nt * nu];
     float[] h = h0.floatData().clone();

@@ -23,17 +23,17 @@ import org.jkeras.backend.Tensor;
 final class CpuLstm {
   private CpuLstm() {}
 
-  static RecurrentResult forward(Tensor inputs, Tensor h0, Tensor c0, Tensor kernel,
+  static RecurrentResult forward(Tensor[] inputs, Tensor h0, Tensor c0, Tensor kernel,
       Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions o, boolean keep) {
-    int nb = inputs.shape().dim(0);
-    int nt = inputs.shape().dim(1);
-    int nf = inputs.shape().dim(2);
+    InputBlocks x = InputBlocks.of(inputs);
+    int nb = x.batch();
+    int nt = x.time;
+    int nf = x.features;
     int nu = recurrentKernel.shape().dim(0);
     int ng = 4 * nu;
-    float[] x = inputs.floatData();
     float[] u = recurrentKernel.floatData();
     float[] b = bias != null ? bias.floatData() : new float[ng];
-    float[] g = RecurrentSupport.project(x, nb * nt, nf, kernel.floatData(), ng);
+    float[] g = x.project(kernel.floatData(), ng);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
     // Not written at all when the caller wants only the final states (return_sequences=False).
     float[] seq = o.sequenceOutput() ? new float[nb * nt * nu] : null;

@@ -10,7 +10,7 @@ import org.jkeras.backend.Tensor;
 /** CPU fused recurrent kernels: one class per cell, sharing {@link RecurrentSupport}. */
 final class CpuRecurrent implements RecurrentKernels {
   @Override
-  public RecurrentResult lstm(Tensor inputs, Tensor h0, Tensor c0, Tensor kernel,
+  public RecurrentResult lstm(Tensor[] inputs, Tensor h0, Tensor c0, Tensor kernel,
       Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options,
       boolean keepForBackward) {
     return CpuLstm.forward(inputs, h0, c0, kernel, recurrentKernel, bias, mask, options,
@@ -18,14 +18,14 @@ final class CpuRecurrent implements RecurrentKernels {
   }
 
   @Override
-  public RecurrentResult gru(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
+  public RecurrentResult gru(Tensor[] inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
       Tensor bias, Tensor mask, RecurrentOptions options, boolean keepForBackward) {
     return CpuGru.forward(inputs, h0, kernel, recurrentKernel, bias, mask, options,
         keepForBackward);
   }
 
   @Override
-  public RecurrentResult simpleRnn(Tensor inputs, Tensor h0, Tensor kernel,
+  public RecurrentResult simpleRnn(Tensor[] inputs, Tensor h0, Tensor kernel,
       Tensor recurrentKernel, Tensor bias, Tensor mask, RecurrentOptions options,
       boolean keepForBackward) {
     return CpuSimpleRnn.forward(inputs, h0, kernel, recurrentKernel, bias, mask, options,

@@ -12,16 +12,16 @@ import org.jkeras.backend.Tensor;
 final class CpuSimpleRnn {
   private CpuSimpleRnn() {}
 
-  static RecurrentResult forward(Tensor inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
+  static RecurrentResult forward(Tensor[] inputs, Tensor h0, Tensor kernel, Tensor recurrentKernel,
       Tensor bias, Tensor mask, RecurrentOptions o, boolean keep) {
-    int nb = inputs.shape().dim(0);
-    int nt = inputs.shape().dim(1);
-    int nf = inputs.shape().dim(2);
+    InputBlocks x = InputBlocks.of(inputs);
+    int nb = x.batch();
+    int nt = x.time;
+    int nf = x.features;
     int nu = recurrentKernel.shape().dim(0);
-    float[] x = inputs.floatData();
     float[] u = recurrentKernel.floatData();
     float[] b = bias != null ? bias.floatData() : new float[nu];
-    float[] z = RecurrentSupport.project(x, nb * nt, nf, kernel.floatData(), nu);
+    float[] z = x.project(kernel.floatData(), nu);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
     float[] seq = new float[nb * nt * nu];
     float[] h = h0.floatData().clone();

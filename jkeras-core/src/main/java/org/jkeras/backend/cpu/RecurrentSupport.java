@@ -15,14 +15,6 @@ final class RecurrentSupport {
     return goBackwards ? time - 1 - s : s;
   }
 
-  /** {@code x (rows, features) @ w (features, n)} for all timesteps at once. */
-  static float[] project(float[] x, int rows, int features, float[] w, int n) {
-    float[] out = ScratchBuffers.take(rows * n); // fully written: beta 0
-    CpuGemm.get().sgemm(false, false, rows, n, features, 1f, x, 0, features, w, 0, n, 0f, out, 0,
-        n);
-    return out;
-  }
-
   /** The mask as one flag per (batch, time) entry, or null when there is none. */
   static boolean[] keepFlags(Tensor mask) {
     if (mask == null) {
@@ -59,14 +51,6 @@ final class RecurrentSupport {
         outOff, ldo);
   }
 
-  /** The inputs' gradient {@code dGates (rows, n) @ W^T}, where {@code W} is (features, n). */
-  static float[] inputGradient(float[] dGates, int rows, int n, float[] w, int features) {
-    float[] dx = new float[rows * features];
-    CpuGemm.get().sgemm(false, true, rows, features, n, 1f, dGates, 0, n, w, 0, n, 0f, dx, 0,
-        features);
-    return dx;
-  }
-
   /**
    * Wraps up a backward pass from the gradients of the input-side pre-activations {@code dgx
    * (batch * time, ng)}: the kernel's gradient and, when asked, the inputs' gradient, each one
@@ -74,12 +58,9 @@ final class RecurrentSupport {
    */
   static RecurrentGradients finish(RecurrentTrace tr, float[] dgx, int ng, float[] dRecurrent,
       float[] dBias, Shape biasShape, boolean inputsGradient, Tensor[] dStates) {
-    int rows = tr.batch * tr.time;
     int nf = tr.features;
-    float[] dw = new float[nf * ng];
-    transposedProduct(tr.x, 0, nf, nf, dgx, 0, ng, ng, rows, dw, 0, ng);
-    Tensor dx = !inputsGradient ? null : Tensor.wrap(inputGradient(dgx, rows, ng, tr.kernel, nf),
-        Shape.of(tr.batch, tr.time, nf));
+    float[] dw = tr.inputs.kernelGradient(dgx, ng);
+    Tensor[] dx = !inputsGradient ? null : tr.inputs.inputGradients(dgx, ng, tr.kernel);
     return new RecurrentGradients(dx, dStates, Tensor.wrap(dw, Shape.of(nf, ng)),
         Tensor.wrap(dRecurrent, Shape.of(tr.units, dRecurrent.length / tr.units)),
         tr.hasBias ? Tensor.wrap(dBias, biasShape) : null);

@@ -17,8 +17,8 @@ final class RecurrentTrace {
   final int time;
   final int features;
   final int units;
-  /** The inputs {@code (batch * time, features)}. */
-  final float[] x;
+  /** The inputs, in one or more blocks of batch rows. */
+  final InputBlocks inputs;
   final float[] kernel;
   final float[] recurrentKernel;
   final boolean hasBias;
@@ -34,7 +34,7 @@ final class RecurrentTrace {
   final float[] activatedCarry;
 
   RecurrentTrace(Cell cell, RecurrentOptions options, int batch, int time, int features,
-      int units, float[] x, float[] kernel, float[] recurrentKernel, boolean hasBias,
+      int units, InputBlocks inputs, float[] kernel, float[] recurrentKernel, boolean hasBias,
       boolean[] keep, float[] gates, float[] hPrev, float[] extra, float[] activatedCarry) {
     this.cell = cell;
     this.options = options;
@@ -42,7 +42,7 @@ final class RecurrentTrace {
     this.time = time;
     this.features = features;
     this.units = units;
-    this.x = x;
+    this.inputs = inputs;
     this.kernel = kernel;
     this.recurrentKernel = recurrentKernel;
     this.hasBias = hasBias;

@@ -236,8 +236,11 @@ public abstract class BaseRnn extends Layer {
     return org.jkeras.activations.Activations.get(recurrentActivation.kerasName()).apply(x);
   }
 
-  /** Runs the fused op: returns the sequence, then the final states. */
-  protected abstract List<Tensor> runSequence(Tensor inputs, List<Tensor> initialStates,
+  /**
+   * Runs the fused op on the inputs given as one or more blocks of batch rows (see {@link
+   * #callStacked}): returns the sequence, then the final states, for the whole stacked batch.
+   */
+  protected abstract List<Tensor> runSequence(List<Tensor> inputs, List<Tensor> initialStates,
       Tensor mask, RecurrentOptions options);
 
   /**
@@ -345,6 +348,31 @@ public abstract class BaseRnn extends Layer {
     return call(inputs, null, context);
   }
 
+  /**
+   * The calls run as one: the fused op reads each call's inputs where they are, as blocks of one
+   * batch, so joining them costs no copy. Only outputs are split per call.
+   */
+  @Override
+  protected List<List<Tensor>> callStacked(List<Tensor> inputs, CallContext context) {
+    int batch = 0;
+    for (Tensor x : inputs) {
+      batch += x.shape().dim(0);
+    }
+    List<Tensor> init = new ArrayList<>();
+    for (int s = 0; s < stateCount; s++) {
+      init.add(Tensor.zeros(Shape.of(batch, units)));
+    }
+    List<Tensor> r = runSequence(inputs, init, null,
+        options().withSequenceOutput(returnSequences));
+    List<Tensor> joined = new ArrayList<>();
+    joined.add(returnSequences ? r.get(0) : r.get(1));
+    for (int s = 0; returnState && s < stateCount; s++) {
+      joined.add(r.get(1 + s));
+    }
+    penalties.addActivityLosses(this, joined);
+    return splitPerCall(joined, inputs.size());
+  }
+
   @Override
   protected List<Tensor> call(List<Tensor> inputs, List<Tensor> masks, CallContext context) {
     checkInputs(inputs.stream().map(Tensor::shape).toList());
@@ -398,7 +426,7 @@ public abstract class BaseRnn extends Layer {
       Tensor m = dropoutMasks.masks(inputMaskShape, dropout, 1).get(0);
       in = MathOps.multiply(x, ArrayOps.expandDims(m, 1));
     }
-    return runSequence(in, init, mask, options().withSequenceOutput(returnSequences));
+    return runSequence(List.of(in), init, mask, options().withSequenceOutput(returnSequences));
   }
 
   /** Whether the cell has a separate gate activation (LSTM and GRU do, SimpleRNN does not). */

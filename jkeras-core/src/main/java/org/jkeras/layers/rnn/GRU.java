@@ -38,7 +38,7 @@ public class GRU extends BaseRnn {
   }
 
   @Override
-  protected List<Tensor> runSequence(Tensor inputs, List<Tensor> initialStates, Tensor mask,
+  protected List<Tensor> runSequence(List<Tensor> inputs, List<Tensor> initialStates, Tensor mask,
       RecurrentOptions options) {
     return RecurrentOps.gru(inputs, initialStates.get(0), kernel(), recurrentKernel(), bias(),
         mask, options.withResetAfter(resetAfter));

@@ -44,7 +44,7 @@ public class LSTM extends BaseRnn {
   }
 
   @Override
-  protected List<Tensor> runSequence(Tensor inputs, List<Tensor> initialStates, Tensor mask,
+  protected List<Tensor> runSequence(List<Tensor> inputs, List<Tensor> initialStates, Tensor mask,
       RecurrentOptions options) {
     return RecurrentOps.lstm(inputs, initialStates.get(0), initialStates.get(1), kernel(),
         recurrentKernel(), bias(), mask, options);

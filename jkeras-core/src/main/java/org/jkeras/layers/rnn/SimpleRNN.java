@@ -19,7 +19,7 @@ public class SimpleRNN extends BaseRnn {
   }
 
   @Override
-  protected List<Tensor> runSequence(Tensor inputs, List<Tensor> initialStates, Tensor mask,
+  protected List<Tensor> runSequence(List<Tensor> inputs, List<Tensor> initialStates, Tensor mask,
       RecurrentOptions options) {
     return RecurrentOps.simpleRnn(inputs, initialStates.get(0), kernel(), recurrentKernel(),
         bias(), mask, options);

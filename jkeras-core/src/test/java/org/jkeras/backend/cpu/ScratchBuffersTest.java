@@ -84,7 +84,7 @@ class ScratchBuffersTest {
   void releasedForwardRecordCannotBeBackpropagated() {
     RecurrentKernels k = Backend.current().recurrent();
     Tensor h0 = Tensor.zeros(Shape.of(2, 3));
-    RecurrentResult r = k.lstm(random(6, 1f, 2, 4, 5), h0, h0, random(7, 1f, 5, 12),
+    RecurrentResult r = k.lstm(new Tensor[] {random(6, 1f, 2, 4, 5)}, h0, h0, random(7, 1f, 5, 12),
         random(8, 1f, 3, 12), null, null, RecurrentOptions.defaults(), true);
     k.release(r);
     JKerasException e = assertThrows(JKerasException.class, () -> k.backward(r,

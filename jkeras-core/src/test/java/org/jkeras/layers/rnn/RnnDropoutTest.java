@@ -59,7 +59,7 @@ class RnnDropoutTest {
         Tensor fused;
         Tensor steps;
         try (GradientTape tape = new GradientTape()) {
-          fused = flat(layer.runSequence(x, init, mask, o));
+          fused = flat(layer.runSequence(List.of(x), init, mask, o));
           List<Tensor> targets = new ArrayList<>(vars);
           targets.add(x);
           fusedGrads = tape.gradient(ReductionOps.sum(org.jkeras.ops.MathOps.square(fused)),
