@@ -47,7 +47,6 @@ final class CpuLstm {
     CellActivation rec = o.recurrentActivation();
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
-      float[] rc = new float[(hi - lo) * ng];
       float[] tmp = new float[nu];
       for (int s = 0; s < nt; s++) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
@@ -57,7 +56,10 @@ final class CpuLstm {
             System.arraycopy(c, r * nu, cPrev, (r * nt + t) * nu, nu);
           }
         }
-        gemm.sgemm(false, false, hi - lo, ng, nu, 1f, h, lo * nu, nu, u, 0, ng, 0f, rc, 0, ng);
+        // h @ U accumulates straight into this step's rows of the projection (masked rows' sums
+        // are never read).
+        gemm.sgemm(false, false, hi - lo, ng, nu, 1f, h, lo * nu, nu, u, 0, ng, 1f, g,
+            (lo * nt + t) * ng, nt * ng);
         for (int r = lo; r < hi; r++) {
           int out = (r * nt + s) * nu;
           int row = r * nt + t;
@@ -68,7 +70,7 @@ final class CpuLstm {
             continue;
           }
           int go = row * ng;
-          RecurrentSupport.addInto(g, go, rc, (r - lo) * ng, b, 0, ng);
+          RecurrentSupport.addInto(g, go, b, 0, ng);
           GateMath.activate(rec, g, go, 2 * nu);
           GateMath.activate(act, g, go + 2 * nu, nu);
           GateMath.activate(rec, g, go + 3 * nu, nu);
@@ -139,9 +141,13 @@ final class CpuLstm {
     RecurrentOptions o = tr.options;
     CellActivation act = o.activation();
     CellActivation rec = o.recurrentActivation();
+    // The bias gradient sums each row of dg as it is made (while in cache), per chunk of rows;
+    // the chunks are added in row order afterwards, so the result does not depend on timing.
+    float[][] biasParts = new float[nb][];
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
       float[] tmp = new float[nu];
+      float[] dbPart = tr.hasBias ? new float[ng] : null;
       for (int s = nt - 1; s >= 0; s--) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
         for (int r = lo; r < hi; r++) {
@@ -160,14 +166,20 @@ final class CpuLstm {
           GateMath.scaleByDerivative(rec, tr.gates, go, dg, go, 2 * nu);
           GateMath.scaleByDerivative(act, tr.gates, go + 2 * nu, dg, go + 2 * nu, nu);
           GateMath.scaleByDerivative(rec, tr.gates, go + 3 * nu, dg, go + 3 * nu, nu);
+          if (dbPart != null) {
+            RecurrentSupport.addInto(dbPart, 0, dg, go, ng);
+          }
         }
         gemm.sgemm(false, true, hi - lo, nu, ng, 1f, dg, (lo * nt + t) * ng, nt * ng,
             tr.recurrentKernel, 0, ng, 1f, dh, lo * nu, nu);
       }
+      biasParts[lo] = dbPart;
     });
     float[] db = new float[ng];
-    if (tr.hasBias) {
-      RecurrentSupport.columnSums(dg, nb * nt, ng, 0, ng, db, 0);
+    for (float[] part : biasParts) {
+      if (part != null) {
+        RecurrentSupport.addInto(db, 0, part, 0, ng);
+      }
     }
     RecurrentGradients grads = RecurrentSupport.finish(tr, dg, ng,
         RecurrentSupport.recurrentKernelGradient(tr, dg, ng), db, Shape.of(ng), inputsGradient,
