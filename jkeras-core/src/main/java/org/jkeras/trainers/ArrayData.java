@@ -178,14 +178,8 @@ final class ArrayData implements DataSource {
       buffer = new float[n * rowLength];
       buffers.put(a, buffer);
     }
-    float[] source = a.floatData();
-    if (shuffle) {
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(source, ids[i] * rowLength, buffer, i * rowLength, rowLength);
-      }
-    } else {
-      System.arraycopy(source, from * rowLength, buffer, 0, n * rowLength);
-    }
+    org.jkeras.backend.Backend.current().arrays().copyRows(a, shuffle ? ids : null, from, n,
+        buffer);
     int[] dims = a.shape().dims();
     dims[0] = n;
     return Tensor.wrap(buffer, Shape.of(dims));
