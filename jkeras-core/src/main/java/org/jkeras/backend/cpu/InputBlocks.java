@@ -67,8 +67,8 @@ final class InputBlocks {
     float[] dw = new float[features * n];
     int first = 0;
     for (int i = 0; i < data.length; i++) {
-      CpuGemm.get().sgemm(true, false, features, n, rows[i] * time, 1f, data[i], 0, features, d,
-          first * time * n, n, i == 0 ? 0f : 1f, dw, 0, n);
+      SummedProduct.compute(data[i], 0, features, d, first * time * n, n, rows[i] * time,
+          features, n, i == 0 ? 0f : 1f, dw, 0, n);
       first += rows[i];
     }
     return dw;

@@ -47,8 +47,7 @@ final class RecurrentSupport {
   /** {@code out = a^T @ b} over {@code rows} rows: a weight gradient summed over all steps. */
   static void transposedProduct(float[] a, int aOff, int lda, int aCols, float[] b, int bOff,
       int ldb, int bCols, int rows, float[] out, int outOff, int ldo) {
-    CpuGemm.get().sgemm(true, false, aCols, bCols, rows, 1f, a, aOff, lda, b, bOff, ldb, 0f, out,
-        outOff, ldo);
+    SummedProduct.compute(a, aOff, lda, b, bOff, ldb, rows, aCols, bCols, 0f, out, outOff, ldo);
   }
 
   /**
