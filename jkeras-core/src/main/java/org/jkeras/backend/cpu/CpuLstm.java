@@ -14,9 +14,9 @@ import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
 /**
- * The fused LSTM: one GEMM projects every timestep's input, each step adds one small GEMM
- * {@code h @ U} and finishes the gates in a few short vector passes over the row (kept apart so
- * each compiles to plain vector code). Batch rows are independent, so long sequences split the
+ * The fused LSTM: one GEMM per input block projects every timestep's input, each step adds one
+ * small GEMM {@code h @ U} into its rows and finishes the gates in short vector passes over each
+ * row (two with Keras's default activations, see {@link LstmCell}). Batch rows are independent, so long sequences split the
  * batch over threads with no synchronisation per step. The backward pass mirrors it and ends
  * with one GEMM per weight gradient.
  */
@@ -45,6 +45,9 @@ final class CpuLstm {
     float[] actC = keep ? ScratchBuffers.take(nb * nt * nu) : null;
     CellActivation act = o.activation();
     CellActivation rec = o.recurrentActivation();
+    // Keras's default activations have a cell in two passes per row (LstmCell); others take
+    // the general passes below.
+    boolean defaults = rec == CellActivation.SIGMOID && act == CellActivation.TANH;
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
       float[] tmp = new float[nu];
@@ -70,12 +73,20 @@ final class CpuLstm {
             continue;
           }
           int go = row * ng;
+          float[] ac = keep ? actC : tmp;
+          int ao = keep ? row * nu : 0;
+          if (defaults) {
+            LstmCell.gates(g, go, b, nu);
+            LstmCell.carry(g, go, c, r * nu, h, r * nu, ac, ao, nu);
+            if (seq != null) {
+              System.arraycopy(h, r * nu, seq, out, nu);
+            }
+            continue;
+          }
           RecurrentSupport.addInto(g, go, b, 0, ng);
           GateMath.activate(rec, g, go, 2 * nu);
           GateMath.activate(act, g, go + 2 * nu, nu);
           GateMath.activate(rec, g, go + 3 * nu, nu);
-          float[] ac = keep ? actC : tmp;
-          int ao = keep ? row * nu : 0;
           carry(g, go, c, r * nu, ac, ao, nu);
           GateMath.activate(act, ac, ao, nu);
           output(g, go + 3 * nu, ac, ao, h, r * nu, seq, out, nu);

@@ -20,12 +20,12 @@ final class GateMath {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final int L = S.length();
 
-  private static final float LOG2E = 1.44269504088896341f;
-  private static final float LN2_HI = 0.693359375f;
-  private static final float LN2_LO = -2.12194440e-4f;
+  static final float LOG2E = 1.44269504088896341f;
+  static final float LN2_HI = 0.693359375f;
+  static final float LN2_LO = -2.12194440e-4f;
   /** 1.5 * 2^23: adding it rounds a float of magnitude below 2^22 to the nearest integer. */
-  private static final float ROUND_MAGIC = 12582912f;
-  private static final int ROUND_MAGIC_BITS = Float.floatToRawIntBits(ROUND_MAGIC);
+  static final float ROUND_MAGIC = 12582912f;
+  static final int ROUND_MAGIC_BITS = Float.floatToRawIntBits(ROUND_MAGIC);
 
   private GateMath() {}
 
