@@ -28,14 +28,21 @@ final class BiasActivation {
       int n) {
     int start = off + r0 * n;
     int len = (r1 - r0) * n;
+    // relu joins the bias pass (one pass instead of two); the others need whole vectors of
+    // biased values, so they follow over the block, which is still in cache.
+    boolean reluWithBias = act == FusedActivation.RELU && bias != null;
     if (bias != null) {
       for (int r = start; r < start + len; r += n) {
-        addRow(bias, c, r, n);
+        addRow(bias, c, r, n, reluWithBias);
       }
     }
     switch (act) {
       case LINEAR -> { }
-      case RELU -> relu(c, start, len);
+      case RELU -> {
+        if (!reluWithBias) {
+          relu(c, start, len);
+        }
+      }
       case SIGMOID -> VectorMath.sigmoid(c, start, c, start, len);
       case TANH -> VectorMath.tanh(c, start, c, start, len);
       case SOFTMAX -> {
@@ -72,14 +79,16 @@ final class BiasActivation {
     return Tensor.wrap(out, y.shape());
   }
 
-  private static void addRow(float[] bias, float[] c, int off, int n) {
+  /** {@code c[off + j] += bias[j]} for {@code j < n}, then {@code max(c, 0)} when asked. */
+  private static void addRow(float[] bias, float[] c, int off, int n, boolean relu) {
     int j = 0;
     for (int end = S.loopBound(n); j < end; j += L) {
-      FloatVector.fromArray(S, c, off + j).add(FloatVector.fromArray(S, bias, j))
-          .intoArray(c, off + j);
+      FloatVector v = FloatVector.fromArray(S, c, off + j).add(FloatVector.fromArray(S, bias, j));
+      (relu ? v.max(0f) : v).intoArray(c, off + j);
     }
     for (; j < n; j++) {
-      c[off + j] += bias[j];
+      float v = c[off + j] + bias[j];
+      c[off + j] = relu ? Math.max(v, 0f) : v;
     }
   }
 
