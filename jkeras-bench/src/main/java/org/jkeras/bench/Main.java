@@ -7,7 +7,9 @@ package org.jkeras.bench;
  * reference models side by side with PyTorch ({@link SideBySide}); {@code memory} trains the seed
  * model for 10 epochs and checks that heap and RSS stay flat ({@link MemoryCheck});
  * {@code overhead} measures jkeras's fixed cost per training step ({@link OverheadCheck});
- * {@code soak [--minutes N]} trains and predicts in a loop watching memory ({@link Soak}).
+ * {@code soak [--minutes N]} trains and predicts in a loop watching memory ({@link Soak});
+ * {@code fused} times Dense and Conv2D with bias and activation fused against separate ops
+ * ({@link FusedLayerBenchmark}).
  */
 public final class Main {
   private Main() {}
@@ -28,6 +30,10 @@ public final class Main {
     }
     if (which.equals("soak")) {
       Soak.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (which.equals("fused")) {
+      FusedLayerBenchmark.main(new String[0]);
       return;
     }
     if (which.equals("kernels") || which.equals("all")) {

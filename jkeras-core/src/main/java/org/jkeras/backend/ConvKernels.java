@@ -17,6 +17,14 @@ public interface ConvKernels {
   Tensor conv(Tensor input, Tensor kernel, ConvGeometry geometry);
 
   /**
+   * {@code activation(conv(input, kernel) + bias)} in one pass over the output ({@code bias
+   * (Co)} or null), the bias and activation applied to each block of output rows right after its
+   * GEMM.
+   */
+  Tensor conv(Tensor input, Tensor kernel, Tensor bias, FusedActivation activation,
+      ConvGeometry geometry);
+
+  /**
    * The gradient of {@link #conv} with respect to its input: {@code gradOutput (N, out..., Co)}
    * and {@code kernel (k..., Ci, Co)} give {@code (N, in..., Ci)}.
    */

@@ -16,6 +16,13 @@ public interface MathKernels {
    */
   Tensor unaryBackward(UnaryFunction fn, Tensor x, Tensor y, Tensor grad, float alpha, float beta);
 
+  /**
+   * The gradient with respect to the pre-activation of a fused activation, {@code grad *
+   * activation'(y)} from its output {@code y} (softmax over the last axis); linear returns
+   * {@code grad}.
+   */
+  Tensor fusedActivationBackward(FusedActivation activation, Tensor y, Tensor grad);
+
   /** {@code fn(a, b)} elementwise on float32 tensors with numpy broadcasting. */
   Tensor binary(BinaryFunction fn, Tensor a, Tensor b);
 

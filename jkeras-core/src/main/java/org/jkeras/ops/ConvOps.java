@@ -5,6 +5,7 @@ import org.jkeras.backend.Backend;
 import org.jkeras.backend.ConvGeometry;
 import org.jkeras.backend.ConvKernels;
 import org.jkeras.backend.DType;
+import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.IncompatibleShapesException;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Tensor;
@@ -38,19 +39,39 @@ public final class ConvOps {
    */
   public static Tensor conv(
       Tensor inputs, Tensor kernel, int[] strides, String padding, int[] dilationRate) {
+    return conv(inputs, kernel, null, FusedActivation.LINEAR, strides, padding, dilationRate);
+  }
+
+  /**
+   * {@code activation(conv(inputs, kernel) + bias)}, a convolution layer's computation, as one
+   * op with one tape record: the bias ({@code (out_channels)}, or null) and the activation run on
+   * each block of the GEMM's output while it is in cache, and the backward computes the
+   * pre-activation gradient from the output once for the bias, kernel and input gradients.
+   */
+  public static Tensor conv(Tensor inputs, Tensor kernel, Tensor bias,
+      FusedActivation activation, int[] strides, String padding, int[] dilationRate) {
     String op = opName("conv", kernel.rank() - 2, "");
     checkOperands(op, inputs, kernel, "conv");
+    FusedEpilogue.checkActivation(op, activation);
+    FusedEpilogue.checkBias(op, bias, kernel.shape().dim(-1), kernel.shape());
     int r = kernel.rank() - 2;
     String pad = ConvShapes.checkPadding(op, padding);
     int[] s = ConvShapes.perAxis(op, "strides", strides, r);
     int[] d = ConvShapes.perAxis(op, "dilationRate", dilationRate, r);
     ConvGeometry g = ConvShapes.geometry(op, inputs.shape(), spatial(kernel), s, d, pad);
-    Tensor y = k().conv(inputs, kernel, g);
-    if (GradientTape.shouldRecord(inputs, kernel)) {
+    Tensor y = k().conv(inputs, kernel, bias, activation, g);
+    Tensor[] operands = bias == null ? new Tensor[] {inputs, kernel}
+        : new Tensor[] {inputs, kernel, bias};
+    if (GradientTape.shouldRecord(operands)) {
       boolean needInput = GradientTape.shouldRecord(inputs);
-      GradientTape.record(op, y, new Tensor[] {inputs, kernel}, grad -> new Tensor[] {
-        needInput ? k().convBackwardInput(grad, kernel, g) : null,
-        k().convBackwardKernel(inputs, grad, g)
+      boolean needKernel = GradientTape.shouldRecord(kernel);
+      boolean needBias = bias != null && GradientTape.shouldRecord(bias);
+      GradientTape.record(op, y, operands, grad -> {
+        Tensor dz = FusedEpilogue.preActivationGradient(activation, y, grad);
+        Tensor gi = needInput ? k().convBackwardInput(dz, kernel, g) : null;
+        Tensor gk = needKernel ? k().convBackwardKernel(inputs, dz, g) : null;
+        return bias == null ? new Tensor[] {gi, gk}
+            : new Tensor[] {gi, gk, needBias ? FusedEpilogue.biasGradient(dz) : null};
       });
     }
     return y;

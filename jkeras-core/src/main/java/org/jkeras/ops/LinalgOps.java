@@ -4,11 +4,12 @@ import static org.jkeras.ops.Broadcasting.reduceTo;
 
 import java.util.Arrays;
 import org.jkeras.backend.Backend;
+import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.IncompatibleShapesException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
-/** Matrix products with gradients. */
+/** Matrix products with gradients, and Dense's product with its bias and activation fused in. */
 public final class LinalgOps {
   private LinalgOps() {}
 
@@ -57,6 +58,48 @@ public final class LinalgOps {
         };
       });
       return result;
+    }
+    return y;
+  }
+
+  /**
+   * {@code activation(x @ kernel + bias)}, Dense's computation, as one op with one tape record:
+   * {@code x (..., k)}, {@code kernel (k, units)}, {@code bias (units)} or null. The bias and
+   * activation run on each block of the GEMM's output while it is in cache; the backward computes
+   * the pre-activation gradient from the output once, for the bias, kernel and input gradients.
+   */
+  public static Tensor dense(Tensor x, Tensor kernel, Tensor bias, FusedActivation activation) {
+    FusedEpilogue.checkActivation("dense", activation);
+    if (x.rank() == 0 || kernel.rank() != 2) {
+      throw IncompatibleShapesException.of("dense", x.shape(), kernel.shape(),
+          "the inputs need rank 1 or more and the kernel rank 2, (input_dim, units).");
+    }
+    if (x.shape().dim(-1) != kernel.shape().dim(0)) {
+      throw IncompatibleShapesException.of("dense", x.shape(), kernel.shape(),
+          "the inputs' last axis (" + x.shape().dim(-1) + ") must equal the kernel's input_dim ("
+              + kernel.shape().dim(0) + "); the kernel is (input_dim, units).");
+    }
+    MathOps.requireFloat("dense", x, kernel);
+    int k = kernel.shape().dim(0);
+    int units = kernel.shape().dim(1);
+    FusedEpilogue.checkBias("dense", bias, units, kernel.shape());
+    Tensor y = Backend.current().linalg().dense(x, kernel, bias, activation);
+    Tensor[] operands = bias == null ? new Tensor[] {x, kernel} : new Tensor[] {x, kernel, bias};
+    if (GradientTape.shouldRecord(operands)) {
+      boolean needX = GradientTape.shouldRecord(x);
+      boolean needKernel = GradientTape.shouldRecord(kernel);
+      boolean needBias = bias != null && GradientTape.shouldRecord(bias);
+      int rows = x.shape().withDim(-1, 1).sizeAsInt();
+      GradientTape.record("dense", y, operands, g -> {
+        Tensor dz = FusedEpilogue.preActivationGradient(activation, y, g)
+            .withShape(Shape.of(rows, units));
+        var lin = Backend.current().linalg();
+        Tensor gx = needX ? lin.matmul(dz, kernel, false, true).withShape(x.shape()) : null;
+        Tensor gk = needKernel ? lin.matmul(x.withShape(Shape.of(rows, k)), dz, true, false)
+            : null;
+        return bias == null ? new Tensor[] {gx, gk}
+            : new Tensor[] {gx, gk, needBias ? FusedEpilogue.biasGradient(dz) : null};
+      });
     }
     return y;
   }

@@ -2,6 +2,7 @@ package org.jkeras.ops;
 
 import java.util.List;
 import org.jkeras.backend.DType;
+import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.RecurrentOptions;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -236,6 +237,11 @@ public final class Ops {
     return ConvOps.conv(inputs, kernel, strides, padding, dilationRate);
   }
 
+  /** See {@link ConvOps#conv}. */
+  public static Tensor conv(Tensor inputs, Tensor kernel, Tensor bias, FusedActivation activation, int[] strides, String padding, int[] dilationRate) {
+    return ConvOps.conv(inputs, kernel, bias, activation, strides, padding, dilationRate);
+  }
+
   /**
    * A 1-D {@link #conv}: inputs {@code (batch, steps, in)}, kernel {@code (k, in, out)}. See
    * {@link ConvOps#conv1d}.
@@ -341,6 +347,11 @@ public final class Ops {
   /** See {@link LinalgOps#matmul}. */
   public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
     return LinalgOps.matmul(a, b, transposeA, transposeB);
+  }
+
+  /** See {@link LinalgOps#dense}. */
+  public static Tensor dense(Tensor x, Tensor kernel, Tensor bias, FusedActivation activation) {
+    return LinalgOps.dense(x, kernel, bias, activation);
   }
 
   /** See {@link MathOps#add}. */

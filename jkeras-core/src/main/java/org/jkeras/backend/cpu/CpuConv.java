@@ -3,6 +3,7 @@ package org.jkeras.backend.cpu;
 import org.jkeras.backend.ConvGeometry;
 import org.jkeras.backend.ConvKernels;
 import org.jkeras.backend.DType;
+import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -34,6 +35,16 @@ final class CpuConv implements ConvKernels {
 
   @Override
   public Tensor conv(Tensor input, Tensor kernel, ConvGeometry geometry) {
+    return conv(input, kernel, null, FusedActivation.LINEAR, geometry);
+  }
+
+  /**
+   * With a bias or an activation, each block of output rows gets them right after its GEMM
+   * ({@link EpilogueGemm}); without, the GEMM is the plain parallel one.
+   */
+  @Override
+  public Tensor conv(Tensor input, Tensor kernel, Tensor bias, FusedActivation activation,
+      ConvGeometry geometry) {
     input.requireDType(DType.FLOAT32);
     kernel.requireDType(DType.FLOAT32);
     Window3 w = new Window3(geometry);
@@ -43,14 +54,15 @@ final class CpuConv implements ConvKernels {
     int k = w.taps * ci;
     Shape outShape = geometry.outputShape(n, co);
     float[] out = new float[outShape.sizeAsInt()];
-    if (out.length == 0 || k == 0) {
+    boolean plain = bias == null && activation == FusedActivation.LINEAR;
+    if (out.length == 0 || (k == 0 && plain)) {
       return Tensor.wrap(out, outShape);
     }
+    float[] bv = bias == null ? null : bias.floatData();
     float[] x = input.floatData();
     float[] kv = kernel.floatData();
-    Gemm gemm = CpuGemm.get();
     if (w.isPointwise()) {
-      gemm.sgemm(false, false, n * w.outVol, co, k, 1f, x, 0, k, kv, 0, co, 0f, out, 0, co);
+      gemm(plain, n * w.outVol, co, k, x, kv, out, 0, activation, bv);
       return Tensor.wrap(out, outShape);
     }
     int per = imagesPerChunk(n, w.outVol, k);
@@ -58,10 +70,22 @@ final class CpuConv implements ConvKernels {
     for (int n0 = 0; n0 < n; n0 += per) {
       int n1 = Math.min(n, n0 + per);
       Im2col.im2col(x, ci, w, n0, n1, cols);
-      gemm.sgemm(false, false, (n1 - n0) * w.outVol, co, k, 1f, cols, 0, k, kv, 0, co,
-          0f, out, n0 * w.outVol * co, co);
+      gemm(plain, (n1 - n0) * w.outVol, co, k, cols, kv, out, n0 * w.outVol * co, activation,
+          bv);
     }
     return Tensor.wrap(out, outShape);
+  }
+
+  /** {@code out[outOff..] = a (m x k) * kernel (k x co)}, then bias and activation unless plain. */
+  private static void gemm(boolean plain, int m, int co, int k, float[] a, float[] kernel,
+      float[] out, int outOff, FusedActivation activation, float[] bias) {
+    if (plain) {
+      CpuGemm.get().sgemm(false, false, m, co, k, 1f, a, 0, k, kernel, 0, co, 0f, out, outOff,
+          co);
+    } else {
+      EpilogueGemm.sgemm(m, co, k, a, 0, k, kernel, 0, co, out, outOff,
+          (r0, r1) -> BiasActivation.forwardRows(activation, bias, out, outOff, r0, r1, co));
+    }
   }
 
   @Override

@@ -2,12 +2,16 @@ package org.jkeras.backend.cpu;
 
 import org.jkeras.backend.Broadcast;
 import org.jkeras.backend.DType;
+import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.IncompatibleShapesException;
 import org.jkeras.backend.LinalgKernels;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
-/** Batched matmul as one GEMM per batch entry, or one big GEMM when B has no batch axes. */
+/**
+ * Batched matmul as one GEMM per batch entry, or one big GEMM when B has no batch axes; Dense's
+ * product with its bias and activation fused in ({@link EpilogueGemm}).
+ */
 final class CpuLinalg implements LinalgKernels {
   @Override
   public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
@@ -74,6 +78,21 @@ final class CpuLinalg implements LinalgKernels {
             0f, c, i * m * n, n);
       }
     });
+    return Tensor.wrap(c, outShape);
+  }
+
+  @Override
+  public Tensor dense(Tensor x, Tensor kernel, Tensor bias, FusedActivation activation) {
+    x.requireDType(DType.FLOAT32);
+    kernel.requireDType(DType.FLOAT32);
+    int k = kernel.shape().dim(0);
+    int n = kernel.shape().dim(1);
+    Shape outShape = x.shape().withDim(-1, n);
+    float[] c = new float[outShape.sizeAsInt()];
+    int rows = n == 0 ? 0 : c.length / n;
+    float[] bv = bias == null ? null : bias.floatData();
+    EpilogueGemm.sgemm(rows, n, k, x.floatData(), 0, k, kernel.floatData(), 0, n, c, 0,
+        (r0, r1) -> BiasActivation.forwardRows(activation, bv, c, 0, r0, r1, n));
     return Tensor.wrap(c, outShape);
   }
 

@@ -4,6 +4,7 @@ import org.jkeras.backend.BinaryFunction;
 import org.jkeras.backend.Broadcast;
 import org.jkeras.backend.Comparison;
 import org.jkeras.backend.DType;
+import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.IncompatibleShapesException;
 import org.jkeras.backend.MathKernels;
 import org.jkeras.backend.Shape;
@@ -35,6 +36,15 @@ final class CpuMath implements MathKernels {
     CpuThreads.parallelForAligned(xv.length, CpuUnary.cost(fn), 64,
         (lo, hi) -> CpuUnaryGrad.apply(fn, xv, yv, gv, out, lo, hi - lo, alpha, beta));
     return Tensor.wrap(out, x.shape());
+  }
+
+  @Override
+  public Tensor fusedActivationBackward(FusedActivation activation, Tensor y, Tensor grad) {
+    if (!grad.shape().equals(y.shape())) {
+      throw new IncompatibleShapesException(activation + " gradient: the output " + y.shape()
+          + " and gradient " + grad.shape() + " must have one shape.");
+    }
+    return BiasActivation.backward(activation, y, grad);
   }
 
   @Override

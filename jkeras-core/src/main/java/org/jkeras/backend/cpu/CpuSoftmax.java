@@ -67,7 +67,7 @@ final class CpuSoftmax {
   }
 
   /** One contiguous row of length n at {@code off}. */
-  private static void row(Kind kind, float[] x, float[] g, float[] out, int off, int n) {
+  static void row(Kind kind, float[] x, float[] g, float[] out, int off, int n) {
     switch (kind) {
       case SOFTMAX, LOG_SOFTMAX -> {
         FloatVector mv = broadcast(S, Float.NEGATIVE_INFINITY);

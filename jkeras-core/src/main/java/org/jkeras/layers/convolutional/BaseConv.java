@@ -11,6 +11,7 @@ import org.jkeras.constraints.Constraint;
 import org.jkeras.constraints.Constraints;
 import org.jkeras.regularizers.Regularizer;
 import org.jkeras.regularizers.Regularizers;
+import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -27,7 +28,9 @@ import org.jkeras.ops.MathOps;
 
 /**
  * What Conv1D and Conv2D share (Keras's BaseConv): channels_last inputs, a kernel of shape
- * {@code (*kernel_size, in_channels, filters)}, optional bias and activation.
+ * {@code (*kernel_size, in_channels, filters)}, optional bias and activation. Ungrouped
+ * convolutions with a linear, relu, sigmoid, tanh or softmax activation run as one fused op
+ * (bias and activation applied in the GEMM's pass); others add and activate as separate ops.
  */
 public abstract class BaseConv extends Layer {
   private final int rank;
@@ -186,12 +189,16 @@ public abstract class BaseConv extends Layer {
 
   @Override
   protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
-    Tensor y = groups == 1 ? ConvOps.conv(inputs.get(0), kernel, strides, padding, dilationRate)
-        : groupedConv(inputs.get(0));
-    if (useBias) {
-      y = MathOps.add(y, bias);
+    Tensor x = inputs.get(0);
+    FusedActivation fused = FusedActivation.forKerasName(activation.name());
+    Tensor out;
+    if (groups == 1 && fused != null) {
+      out = ConvOps.conv(x, kernel, useBias ? bias : null, fused, strides, padding, dilationRate);
+    } else {
+      Tensor y = groups == 1 ? ConvOps.conv(x, kernel, strides, padding, dilationRate)
+          : groupedConv(x);
+      out = activation.apply(useBias ? MathOps.add(y, bias) : y);
     }
-    Tensor out = activation.apply(y);
     if (activityRegularizer != null) {
       addLoss(activityRegularizer.apply(out));
     }

@@ -10,6 +10,8 @@ import org.jkeras.constraints.Constraints;
 import org.jkeras.regularizers.Regularizer;
 import org.jkeras.regularizers.Regularizers;
 import org.jkeras.activations.Activations;
+import org.jkeras.backend.DType;
+import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
@@ -23,7 +25,11 @@ import org.jkeras.layers.Layer;
 import org.jkeras.ops.LinalgOps;
 import org.jkeras.ops.MathOps;
 
-/** {@code activation(inputs @ kernel + bias)} over the last axis, as Keras's Dense. */
+/**
+ * {@code activation(inputs @ kernel + bias)} over the last axis, as Keras's Dense. With a linear,
+ * relu, sigmoid, tanh or softmax activation it runs as one fused op ({@link LinalgOps#dense});
+ * other activations follow the product as their own op.
+ */
 public class Dense extends Layer {
   private final int units;
   private Activation activation = Activations.get("linear");
@@ -181,11 +187,15 @@ public class Dense extends Layer {
 
   @Override
   protected List<Tensor> call(List<Tensor> inputs, CallContext context) {
-    Tensor y = LinalgOps.matmul(inputs.get(0), kernel);
-    if (useBias) {
-      y = MathOps.add(y, bias);
+    Tensor x = inputs.get(0);
+    FusedActivation fused = FusedActivation.forKerasName(activation.name());
+    Tensor out;
+    if (fused != null && x.dtype() == DType.FLOAT32) {
+      out = LinalgOps.dense(x, kernel, useBias ? bias : null, fused);
+    } else {
+      Tensor y = LinalgOps.matmul(x, kernel);
+      out = activation.apply(useBias ? MathOps.add(y, bias) : y);
     }
-    Tensor out = activation.apply(y);
     if (activityRegularizer != null) {
       addLoss(activityRegularizer.apply(out));
     }
