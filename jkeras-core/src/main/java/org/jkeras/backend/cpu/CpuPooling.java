@@ -1,6 +1,12 @@
 package org.jkeras.backend.cpu;
 
+import static org.jkeras.backend.cpu.GateMath.L;
+import static org.jkeras.backend.cpu.GateMath.S;
+
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import org.jkeras.backend.ConvGeometry;
 import org.jkeras.backend.DType;
 import org.jkeras.backend.Shape;
@@ -77,18 +83,35 @@ final class CpuPooling {
           int o = (img * w.outVol + pos) * c;
           Arrays.fill(routed, false);
           for (int j = 0; j < count; j++) {
-            int s = (img * w.inVol + src[j]) * c;
-            for (int ch = 0; ch < c; ch++) {
-              if (!routed[ch] && x[s + ch] == y[o + ch]) {
-                gx[s + ch] += gy[o + ch];
-                routed[ch] = true;
-              }
-            }
+            routeToMaximum(x, (img * w.inVol + src[j]) * c, y, gy, o, gx, routed, c);
           }
         }
       }
     });
     return Tensor.wrap(gx, input.shape());
+  }
+
+  /**
+   * Adds {@code gy[o..]} to {@code gx[s..]} in each channel where this tap holds the window's
+   * maximum and no earlier tap did ({@code routed}): the first maximum takes the gradient.
+   */
+  private static void routeToMaximum(float[] x, int s, float[] y, float[] gy, int o, float[] gx,
+      boolean[] routed, int c) {
+    int ch = 0;
+    for (int end = S.loopBound(c); ch < end; ch += L) {
+      VectorMask<Float> first = FloatVector.fromArray(S, x, s + ch)
+          .compare(VectorOperators.EQ, FloatVector.fromArray(S, y, o + ch))
+          .andNot(VectorMask.fromArray(S, routed, ch));
+      FloatVector.fromArray(S, gx, s + ch)
+          .add(FloatVector.fromArray(S, gy, o + ch), first).intoArray(gx, s + ch);
+      first.or(VectorMask.fromArray(S, routed, ch)).intoArray(routed, ch);
+    }
+    for (; ch < c; ch++) {
+      if (!routed[ch] && x[s + ch] == y[o + ch]) {
+        gx[s + ch] += gy[o + ch];
+        routed[ch] = true;
+      }
+    }
   }
 
   Tensor averagePoolBackward(Tensor gradOutput, ConvGeometry geometry) {
