@@ -155,6 +155,7 @@ final class CpuLstm {
     // The bias gradient sums each row of dg as it is made (while in cache), per chunk of rows;
     // the chunks are added in row order afterwards, so the result does not depend on timing.
     float[][] biasParts = new float[nb][];
+    boolean defaults = rec == CellActivation.SIGMOID && act == CellActivation.TANH;
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
       Gemm gemm = CpuGemm.singleThreaded();
       float[] tmp = new float[nu];
@@ -171,6 +172,17 @@ final class CpuLstm {
             continue;
           }
           int go = row * ng;
+          if (defaults) {
+            if (dSeq != null) {
+              RecurrentSupport.addInto(dh, r * nu, dSeq, ds, nu);
+            }
+            LstmCell.backward(tr.gates, go, tr.activatedCarry, tr.extra, row * nu, dg, dh, dc,
+                r * nu, nu);
+            if (dbPart != null) {
+              RecurrentSupport.addInto(dbPart, 0, dg, go, ng);
+            }
+            continue;
+          }
           outputBack(tr, row, dg, dh, r * nu, dSeq, ds, tmp);
           GateMath.scaleByDerivative(act, tr.activatedCarry, row * nu, tmp, 0, nu);
           carryBack(tr, row, dg, dh, dc, r * nu, tmp);

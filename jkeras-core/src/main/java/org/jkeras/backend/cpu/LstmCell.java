@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * One LSTM step of one batch row with Keras's default activations (sigmoid gates, tanh cell) in
  * two vector passes instead of seven: the bias and all four gates, then the carry and the
- * output. Same formulas as {@link GateMath}, written out in full for the reason its javadoc
+ * output; and its backward step in one. Same formulas as {@link GateMath}, written out in full for the reason its javadoc
  * gives.
  */
 final class LstmCell {
@@ -157,6 +157,59 @@ final class LstmCell {
       c[co + j] = cn;
       ac[ao + j] = a;
       h[ho + j] = g[go + 3 * nu + j] * a;
+    }
+  }
+
+  /**
+   * One row's step backwards, from {@code dh} (its output gradient already added) and {@code
+   * dc}: the four gates' pre-activation gradients into {@code dg}, the carry's gradient before
+   * the step into {@code dc}, and {@code dh} cleared for the recurrent product. The same
+   * operations in the same order as the general passes, so both give identical numbers.
+   */
+  static void backward(float[] g, int go, float[] ac, float[] cPrev, int ao, float[] dg,
+      float[] dh, float[] dc, int so, int nu) {
+    int j = 0;
+    for (int end = S.loopBound(nu); j < end; j += L) {
+      FloatVector dht = FloatVector.fromArray(S, dh, so + j);
+      FloatVector a = FloatVector.fromArray(S, ac, ao + j);
+      FloatVector i = FloatVector.fromArray(S, g, go + j);
+      FloatVector f = FloatVector.fromArray(S, g, go + nu + j);
+      FloatVector cc = FloatVector.fromArray(S, g, go + 2 * nu + j);
+      FloatVector o = FloatVector.fromArray(S, g, go + 3 * nu + j);
+      FloatVector dgo = dht.mul(a);
+      FloatVector t = dht.mul(o);
+      t = t.sub(t.mul(a).mul(a));
+      FloatVector dct = FloatVector.fromArray(S, dc, so + j).add(t);
+      FloatVector dgi = dct.mul(cc);
+      FloatVector dgf = dct.mul(FloatVector.fromArray(S, cPrev, ao + j));
+      FloatVector dgc = dct.mul(i);
+      dct.mul(f).intoArray(dc, so + j);
+      dgi.mul(i.sub(i.mul(i))).intoArray(dg, go + j);
+      dgf.mul(f.sub(f.mul(f))).intoArray(dg, go + nu + j);
+      dgc.sub(dgc.mul(cc).mul(cc)).intoArray(dg, go + 2 * nu + j);
+      dgo.mul(o.sub(o.mul(o))).intoArray(dg, go + 3 * nu + j);
+      FloatVector.zero(S).intoArray(dh, so + j);
+    }
+    for (; j < nu; j++) {
+      float dht = dh[so + j];
+      float a = ac[ao + j];
+      float i = g[go + j];
+      float f = g[go + nu + j];
+      float cc = g[go + 2 * nu + j];
+      float o = g[go + 3 * nu + j];
+      float dgo = dht * a;
+      float t = dht * o;
+      t -= t * a * a;
+      float dct = dc[so + j] + t;
+      float dgi = dct * cc;
+      float dgf = dct * cPrev[ao + j];
+      float dgc = dct * i;
+      dc[so + j] = dct * f;
+      dg[go + j] = dgi * (i - i * i);
+      dg[go + nu + j] = dgf * (f - f * f);
+      dg[go + 2 * nu + j] = dgc - dgc * cc * cc;
+      dg[go + 3 * nu + j] = dgo * (o - o * o);
+      dh[so + j] = 0f;
     }
   }
 
