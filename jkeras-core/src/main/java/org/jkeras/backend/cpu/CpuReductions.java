@@ -146,7 +146,7 @@ final class CpuReductions {
       for (; i + VL <= end; i += VL) {
         v0 = v0.add(FloatVector.fromArray(S, x, i));
       }
-      double t = v0.add(v1).add(v2.add(v3)).reduceLanes(VectorOperators.ADD);
+      double t = VectorMath.sumLanes(v0.add(v1).add(v2.add(v3)));
       for (; i < end; i++) {
         t += x[i];
       }
@@ -169,7 +169,7 @@ final class CpuReductions {
         v0 = d0.fma(d0, v0);
         v1 = d1.fma(d1, v1);
       }
-      double t = v0.add(v1).reduceLanes(VectorOperators.ADD);
+      double t = VectorMath.sumLanes(v0.add(v1));
       for (; i < end; i++) {
         double d = x[i] - center;
         t += d * d;

@@ -85,7 +85,7 @@ final class CpuSoftmax {
             store(e, out, off, i, n);
           }
         }
-        float sum = sv.reduceLanes(VectorOperators.ADD);
+        float sum = VectorMath.sumLanes(sv);
         if (kind == Kind.SOFTMAX) {
           float inv = 1f / sum;
           for (int i = 0; i < n; i += L) {
@@ -104,7 +104,7 @@ final class CpuSoftmax {
         for (int i = 0; i < n; i += L) {
           dv = load(g, off, i, n, 0f).fma(load(x, off, i, n, 0f), dv);
         }
-        float dot = dv.reduceLanes(VectorOperators.ADD);
+        float dot = VectorMath.sumLanes(dv);
         for (int i = 0; i < n; i += L) {
           store(load(g, off, i, n, 0f).sub(dot).mul(load(x, off, i, n, 0f)), out, off, i, n);
         }
@@ -114,7 +114,7 @@ final class CpuSoftmax {
         for (int i = 0; i < n; i += L) {
           sv = sv.add(load(g, off, i, n, 0f));
         }
-        float sum = sv.reduceLanes(VectorOperators.ADD);
+        float sum = VectorMath.sumLanes(sv);
         for (int i = 0; i < n; i += L) {
           FloatVector p = VectorMath.exp(load(x, off, i, n, 0f));
           store(p.neg().fma(broadcast(S, sum), load(g, off, i, n, 0f)), out, off,

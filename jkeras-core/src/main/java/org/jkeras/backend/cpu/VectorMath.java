@@ -26,6 +26,20 @@ public final class VectorMath {
 
   private VectorMath() {}
 
+  /**
+   * The sum of {@code v}'s lanes, always added in lane order. {@code reduceLanes(ADD)} leaves
+   * the order open, and the JIT's version and the interpreter's differ in the last bit, so a
+   * result would depend on whether its method was compiled yet.
+   */
+  public static float sumLanes(FloatVector v) {
+    float[] lanes = v.toArray();
+    float sum = 0f;
+    for (float x : lanes) {
+      sum += x;
+    }
+    return sum;
+  }
+
 
   /**
    * {@code e^x}: range reduction to {@code r in [-ln2/2, ln2/2]}, a degree-6 polynomial (Cephes
