@@ -1,5 +1,6 @@
 package org.jkeras.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,10 +63,25 @@ public final class ModelBenchmark {
     out.put("params", model.trainableWeights().stream().mapToLong(v -> v.size()).sum());
     out.put("peak_rss_kb", ProcStatus.kb(ProcStatus.SELF, "VmHWM"));
     out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    out.put("gc", collector());
+    out.put("jvm_flags", String.join(" ", jvmFlags()));
     out.put("gemm", CpuGemm.get().description());
     out.put("threads", CpuThreads.maxThreads());
     out.put("java", System.getProperty("java.version"));
     return out;
+  }
+
+  /** The garbage collector in use: G1, Serial, Parallel, ZGC or Shenandoah. */
+  static String collector() {
+    String name = ManagementFactory.getGarbageCollectorMXBeans().get(0).getName();
+    return name.startsWith("Copy") ? "Serial" : name.startsWith("PS ") ? "Parallel"
+        : name.split(" ")[0];
+  }
+
+  /** The -X and -XX flags this JVM was started with: heap and collector settings. */
+  static List<String> jvmFlags() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-X")).toList();
   }
 
   static double median(double[] values) {

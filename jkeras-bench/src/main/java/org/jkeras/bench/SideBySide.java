@@ -13,13 +13,15 @@ import org.jkeras.backend.cpu.CpuThreads;
 
 /**
  * {@code bin/jkeras-bench models [seed] [mlp] [cnn] [--samples N] [--no-torch] [--peak GFLOPS]
- * [--out FILE]}: the
+ * [--jvm "FLAGS"] [--out FILE]}: the
  * side-by-side benchmark of issue 7. Each model runs in a fresh JVM ({@link ModelBenchmark}) and
  * then in the PyTorch peer ({@code shared/bench/bench_torch.py}), one after the other, with the
  * same sizes and protocol; the table compares their samples/s, sets jkeras's FLOP rate against
  * the machine's peak (measured at start, or given with {@code --peak}, e.g. DESIGN.md's 400 when
  * the machine is too busy to measure it), and shows each process's peak RSS. The same goes to a
- * JSON file (default {@code bench-results/models.json}).
+ * JSON file (default {@code bench-results/models.json}). {@code --jvm} adds JVM flags (a heap
+ * limit, a collector) to jkeras's process; the table and the JSON name its collector and flags,
+ * since they decide much of its peak RSS.
  */
 public final class SideBySide {
   static final String PYTHON = "/usr/bin/python3";
@@ -33,12 +35,14 @@ public final class SideBySide {
     Double givenPeak = null;
     boolean torch = true;
     Path out = Path.of("bench-results", "models.json");
+    List<String> jvmFlags = List.of();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--no-torch" -> torch = false;
         case "--peak" -> givenPeak = Double.parseDouble(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--jvm" -> jvmFlags = List.of(args[++i].trim().split("\\s+"));
         default -> models.add(BenchModel.of(args[i]));
       }
     }
@@ -64,7 +68,7 @@ public final class SideBySide {
     for (BenchModel m : models) {
       int n = samples != null ? samples : m.samples;
       System.out.printf("-- %s: %d samples, batch %d%n", m.key(), n, m.batch);
-      ChildRun jk = ChildRun.run(javaCommand(m, n), Path.of("."));
+      ChildRun jk = ChildRun.run(javaCommand(m, n, jvmFlags), Path.of("."));
       if (!jk.ok()) {
         System.out.println("   jkeras failed (exit " + jk.exitCode() + "): " + jk.lastOutput());
       }
@@ -97,6 +101,7 @@ public final class SideBySide {
     doc.put("threads", threads);
     doc.put("load_average_before", load0);
     doc.put("load_average_after", load1);
+    doc.put("jkeras_jvm_flags", String.join(" ", jvmFlags));
     doc.put("peer", peerProblem == null ? script.toString() : "not run: " + peerProblem);
     doc.put("models", rows);
     Path parent = out.toAbsolutePath().getParent();
@@ -145,12 +150,16 @@ public final class SideBySide {
     return Double.isNaN(v) || Double.isInfinite(v) ? null : Math.round(v * 1e4) / 1e4;
   }
 
-  /** The same JVM, flags and class path as this one, running {@link ModelBenchmark}. */
-  private static List<String> javaCommand(BenchModel m, int n) {
+  /**
+   * The same JVM, flags and class path as this one, running {@link ModelBenchmark}, with the
+   * {@code --jvm} flags last (so they win over inherited ones).
+   */
+  private static List<String> javaCommand(BenchModel m, int n, List<String> jvmFlags) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.addAll(jvmFlags);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(ModelBenchmark.class.getName());

@@ -23,10 +23,24 @@ final class Table {
           ratio(r.get("infer_ratio")), percent(r.get("jkeras_infer_peak_fraction")),
           count(r.get("jkeras_peak_rss_mb")), count(r.get("torch_peak_rss_mb"))));
     }
+    b.append(jvm(rows));
     b.append("samples/s: median of 3 epochs after 1 warm-up; ratio = jkeras / PyTorch;"
         + " %peak = jkeras's FLOP rate\n(matrix products, forward+backward for training) over"
         + " the measured peak.\n");
     return b.toString();
+  }
+
+  /** jkeras's collector, heap limit and JVM flags, which decide much of its peak RSS. */
+  private static String jvm(List<Map<String, Object>> rows) {
+    for (Map<String, Object> r : rows) {
+      if (r.get("jkeras") instanceof Map<?, ?> jk && jk.get("gc") != null) {
+        Object flags = jk.get("jvm_flags");
+        return String.format("jkeras JVM: %s collector, max heap %s MB, flags: %s%n", jk.get("gc"),
+            count(jk.get("max_heap_mb")), flags == null || flags.toString().isEmpty()
+                ? "none (the JVM's defaults)" : flags);
+      }
+    }
+    return "";
   }
 
   private static String count(Object v) {

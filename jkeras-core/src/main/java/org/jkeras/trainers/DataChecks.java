@@ -159,29 +159,23 @@ final class DataChecks {
     }
   }
 
+  /**
+   * One pass over the values, allocating nothing: the data may be most of the heap, so no
+   * temporary the size of the data (as {@code x - x} would be) is made to check it.
+   */
   static void checkFinite(String what, Tensor t) {
     if (t == null || t.dtype() != DType.FLOAT32 || t.size() == 0 || t.rank() == 0) {
       return;
     }
-    // x - x is 0 for finite values and NaN for NaN and +-Inf.
-    Tensor diff = MathOps.subtract(t, t);
-    Tensor bad = CompareOps.notEqual(diff, Tensor.scalar(0f));
-    int sample = firstTrueSample(bad);
-    if (sample < 0) {
-      return;
-    }
-    Tensor values = row(t, sample);
-    float value = Float.NaN;
-    for (int k = 0; k < values.size(); k++) {
-      float v = (float) values.getFlat(k);
-      if (Float.isNaN(v) || Float.isInfinite(v)) {
-        value = v;
-        break;
+    float[] data = t.floatData();
+    for (int i = 0; i < data.length; i++) {
+      if (!Float.isFinite(data[i])) {
+        int sample = i / (data.length / t.shape().dim(0));
+        throw new JKerasException("fit: " + what + " contains " + data[i] + " at sample "
+            + sample + " (shape " + t.shape() + "); checkFinite refuses NaN and infinite values."
+            + " Clean or drop that sample, or fit without FitOptions.checkFinite(true).");
       }
     }
-    throw new JKerasException("fit: " + what + " contains " + value + " at sample " + sample
-        + " (shape " + t.shape() + "); checkFinite refuses NaN and infinite values. Clean or"
-        + " drop that sample, or fit without FitOptions.checkFinite(true).");
   }
 
   /** The first index along axis 0 whose row has a true element, or -1. */

@@ -14,7 +14,6 @@ import org.jkeras.callbacks.History;
 import org.jkeras.initializers.RandomSeeds;
 import org.jkeras.layers.CallContext;
 import org.jkeras.models.Model;
-import org.jkeras.ops.ConcatOps;
 import org.jkeras.ops.GradientTape;
 import org.jkeras.ops.MathOps;
 import org.jkeras.utils.ProgressBar;
@@ -305,47 +304,19 @@ public final class Trainer {
     return logs;
   }
 
-  /**
-   * {@code out}, or a copy when it shares storage with one of the batch's inputs (an output
-   * that is an input passed through, or reshaped): the next batch reuses that storage.
-   */
-  private static Tensor detached(Tensor out, List<Tensor> batch) {
-    if (out.dtype() == org.jkeras.backend.DType.FLOAT32) {
-      for (Tensor in : batch) {
-        if (in.dtype() == org.jkeras.backend.DType.FLOAT32 && in.floatData() == out.floatData()) {
-          return Tensor.wrap(out.floatData().clone(), out.shape());
-        }
-      }
-    }
-    return out;
-  }
-
   /** The model's outputs over arrays, computed in batches and joined along the batch axis. */
   public static List<Tensor> predict(Model model, List<Tensor> x, int batchSize) {
     DataChecks.check("predict", model, null, x, null, null, false);
     int n = ArrayData.checkSampleCounts(x, null, null);
     ArrayData data = new ArrayData(x, null, null, batchSize, false, new SeedGenerator(0));
-    List<List<Tensor>> parts = new ArrayList<>();
+    PredictedRows rows = new PredictedRows(n);
     for (int step = 0; step < data.size(); step++) {
       List<Tensor> batch = data.get(step).inputs();
       // One batch at a time under the read lock: a fit in another thread steps in between.
       List<Tensor> outs = model.guard().reading(
           () -> model.applyEager(batch, CallContext.INFERENCE));
-      for (int i = 0; i < outs.size(); i++) {
-        if (parts.size() <= i) {
-          parts.add(new ArrayList<>());
-        }
-        parts.get(i).add(detached(outs.get(i), batch));
-      }
+      rows.add(outs, batch.get(0).shape().dim(0));
     }
-    List<Tensor> joined = new ArrayList<>();
-    for (List<Tensor> p : parts) {
-      joined.add(p.size() == 1 ? p.get(0) : ConcatOps.concatenate(p, 0));
-    }
-    if (joined.get(0).shape().dim(0) != n) {
-      throw new IllegalStateException("predict produced " + joined.get(0).shape().dim(0)
-          + " rows for " + n + " samples");
-    }
-    return joined;
+    return rows.joined();
   }
 }
