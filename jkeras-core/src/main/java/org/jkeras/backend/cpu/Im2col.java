@@ -51,6 +51,10 @@ final class Im2col {
         if (w.dw == 1) {
           int lo = Math.max(0, -ix0);
           int hi = Math.max(lo, Math.min(w.kw, w.iw - ix0));
+          if (lo == 0 && hi == w.kw) {
+            copy(in, (rowBase + ix0) * c, cols, off, span);
+            continue;
+          }
           Arrays.fill(cols, off, off + lo * c, 0f);
           System.arraycopy(in, (rowBase + ix0 + lo) * c, cols, off + lo * c, (hi - lo) * c);
           Arrays.fill(cols, off + hi * c, off + span, 0f);
@@ -66,6 +70,20 @@ final class Im2col {
           }
         }
       }
+    }
+  }
+
+  /**
+   * {@code System.arraycopy} for the few floats of a tap row when there are few channels (a
+   * 3x3 window over one channel copies 3 floats): a plain loop beats the call at that size.
+   */
+  private static void copy(float[] src, int from, float[] dst, int to, int n) {
+    if (n >= 16) {
+      System.arraycopy(src, from, dst, to, n);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      dst[to + i] = src[from + i];
     }
   }
 
