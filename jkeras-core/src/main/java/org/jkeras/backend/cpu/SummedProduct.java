@@ -22,18 +22,17 @@ final class SummedProduct {
           c, cOff, ldc);
       return;
     }
-    float[][] partials = new float[k][];
+    // Keyed by each chunk's first row, so they are added in row order whatever finished first.
+    java.util.concurrent.ConcurrentSkipListMap<Integer, float[]> partials =
+        new java.util.concurrent.ConcurrentSkipListMap<>();
     CpuThreads.parallelFor(k, (long) m * n, (lo, hi) -> {
       float[] p = new float[m * n];
       CpuGemm.singleThreaded().sgemm(true, false, m, n, hi - lo, 1f, a, aOff + lo * lda, lda, b,
           bOff + lo * ldb, ldb, 0f, p, 0, n);
-      partials[lo] = p;
+      partials.put(lo, p);
     });
     boolean first = beta == 0f;
-    for (float[] p : partials) {
-      if (p == null) {
-        continue;
-      }
+    for (float[] p : partials.values()) {
       for (int row = 0; row < m; row++) {
         if (first) {
           System.arraycopy(p, row * n, c, cOff + row * ldc, n);
