@@ -22,6 +22,8 @@ final class ArrayData implements DataSource {
   private final boolean shuffle;
   private final SeedGenerator seeds;
   private final int samples;
+  /** The first sample of the arrays that this source serves. */
+  private final int first;
   private int[] order;
   private boolean passStarted;
   /** The seed stream's position before the current order was drawn. */
@@ -32,6 +34,16 @@ final class ArrayData implements DataSource {
 
   ArrayData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize, boolean shuffle,
       SeedGenerator seeds) {
+    this(x, y, sampleWeight, batchSize, shuffle, seeds, 0, -1);
+  }
+
+  /**
+   * Batches over samples {@code [first, first + count)} of the arrays only ({@code count} -1:
+   * all from {@code first}), read in place: how a validation split shares the caller's arrays
+   * instead of copying both parts.
+   */
+  ArrayData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize, boolean shuffle,
+      SeedGenerator seeds, int first, int count) {
     if (batchSize < 1) {
       throw new JKerasException("batch_size must be a positive integer, got " + batchSize + ".");
     }
@@ -41,7 +53,13 @@ final class ArrayData implements DataSource {
     this.batchSize = batchSize;
     this.shuffle = shuffle;
     this.seeds = seeds;
-    this.samples = checkSampleCounts(x, y, sampleWeight);
+    int all = checkSampleCounts(x, y, sampleWeight);
+    if (first < 0 || first > all || count > all - first) {
+      throw new IllegalArgumentException("samples [" + first + ", " + first + " + " + count
+          + ") outside the " + all + " given");
+    }
+    this.first = first;
+    this.samples = count < 0 ? all - first : count;
     reorder();
   }
 
@@ -145,10 +163,16 @@ final class ArrayData implements DataSource {
     int from = index * batchSize;
     int to = Math.min(samples, from + batchSize);
     int[] ids = java.util.Arrays.copyOfRange(order, from, to);
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] += first;
+    }
     Tensor idx = Tensor.wrapInts(ids, Shape.of(ids.length));
-    return new Batch(rows(x, idx, ids, from, to), y == null ? null : rows(y, idx, ids, from, to),
+    int start = first + from;
+    int end = first + to;
+    return new Batch(rows(x, idx, ids, start, end),
+        y == null ? null : rows(y, idx, ids, start, end),
         sampleWeight == null ? null
-            : rows(List.of(sampleWeight), idx, ids, from, to).get(0));
+            : rows(List.of(sampleWeight), idx, ids, start, end).get(0));
   }
 
   private List<Tensor> rows(List<Tensor> arrays, Tensor idx, int[] ids, int from, int to) {
@@ -185,19 +209,4 @@ final class ArrayData implements DataSource {
     return Tensor.wrap(buffer, Shape.of(dims));
   }
 
-  /** The first {@code at} samples and the rest, in order (Keras's validation split). */
-  static List<List<Tensor>> splitAt(List<Tensor> arrays, int at) {
-    List<Tensor> head = new ArrayList<>();
-    List<Tensor> tail = new ArrayList<>();
-    for (Tensor a : arrays) {
-      int[] start = new int[a.rank()];
-      int[] size = a.shape().dims();
-      size[0] = at;
-      head.add(IndexingOps.slice(a, start, size));
-      start[0] = at;
-      size[0] = a.shape().dim(0) - at;
-      tail.add(IndexingOps.slice(a, start, size));
-    }
-    return List.of(head, tail);
-  }
 }

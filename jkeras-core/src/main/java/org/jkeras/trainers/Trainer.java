@@ -150,40 +150,38 @@ public final class Trainer {
       DataChecks.checkFinite("validation x", o.validationX);
       DataChecks.checkFinite("validation y", o.validationY);
     }
-    List<Tensor> trainX = x;
-    List<Tensor> trainY = y;
     Tensor weights = o.sampleWeight;
-    List<Tensor> valX = o.validationX;
-    List<Tensor> valY = o.validationY;
-    Tensor valWeights = null;
-    if (o.validationSplit > 0 && valX == null) {
+    if (classWeighted) {
+      // Each sample's weight comes from its own label, so weighting every row and serving the
+      // training part equals weighting the training part.
+      weights = ClassWeights.toSampleWeights(o.classWeight, y);
+    }
+    int splitAt = -1;
+    if (o.validationSplit > 0 && o.validationX == null) {
       int n = ArrayData.checkSampleCounts(x, y, weights);
-      int splitAt = (int) Math.floor(n * (1.0 - o.validationSplit));
+      splitAt = (int) Math.floor(n * (1.0 - o.validationSplit));
       if (splitAt == 0 || splitAt == n) {
         throw new JKerasException("Training data contains " + n + " samples, which is not"
             + " sufficient to split it into a validation and training set as specified by"
             + " validation_split=" + o.validationSplit + ". Either provide more data, or a"
             + " different value for validationSplit.");
       }
-      List<List<Tensor>> xs = ArrayData.splitAt(x, splitAt);
-      List<List<Tensor>> ys = ArrayData.splitAt(y, splitAt);
-      trainX = xs.get(0);
-      valX = xs.get(1);
-      trainY = ys.get(0);
-      valY = ys.get(1);
-      if (weights != null) {
-        List<List<Tensor>> ws = ArrayData.splitAt(List.of(weights), splitAt);
-        weights = ws.get(0).get(0);
-        valWeights = ws.get(1).get(0);
-      }
-    }
-    if (classWeighted) {
-      weights = ClassWeights.toSampleWeights(o.classWeight, trainY);
     }
     SeedGenerator seeds = new SeedGenerator(RandomSeeds.orNext(null));
-    DataSource train = new ArrayData(trainX, trainY, weights, o.batchSize, o.shuffle, seeds);
-    DataSource validation = valX == null ? null : new ArrayData(valX, valY, valWeights,
-        o.validationBatchSize != null ? o.validationBatchSize : o.batchSize, false, seeds);
+    int validationBatch = o.validationBatchSize != null ? o.validationBatchSize : o.batchSize;
+    DataSource train;
+    DataSource validation;
+    if (splitAt >= 0) {
+      // Both parts read the caller's arrays in place: the first splitAt samples train, the rest
+      // validate (Keras's split, without copying either part).
+      train = new ArrayData(x, y, weights, o.batchSize, o.shuffle, seeds, 0, splitAt);
+      validation = new ArrayData(x, y, o.sampleWeight, validationBatch, false, seeds, splitAt,
+          -1);
+    } else {
+      train = new ArrayData(x, y, weights, o.batchSize, o.shuffle, seeds);
+      validation = o.validationX == null ? null : new ArrayData(o.validationX, o.validationY,
+          null, validationBatch, false, seeds);
+    }
     return fit(train, validation, o);
   }
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The data can be most of the heap, so work over all of it must not make temporaries of its size:
- * {@code checkFinite} scans in place, and {@code predict} writes each batch's output straight into
- * the result instead of keeping the batches and concatenating them (twice the output at the peak).
+ * {@code checkFinite} scans in place, a validation split serves both parts from the caller's
+ * arrays, and {@code predict} writes each batch's output straight into the result instead of
+ * keeping the batches and concatenating them (twice the output at the peak).
  */
 class DataSizedTemporariesTest {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -55,12 +56,28 @@ class DataSizedTemporariesTest {
     x.floatData()[1999 * 1000 + 7] = Float.NEGATIVE_INFINITY;
     Model m = regression(1000);
     Tensor y = Tensor.zeros(2000, 1);
+    FitOptions checked = FitOptions.defaults().verbose(0).checkFinite(true);
+    assertThrows(JKerasException.class, () -> m.fit(x, y, checked)); // warm: class loading
     long bytes = allocatedBy(() -> assertEquals("fit: x[0] contains -Infinity at sample 1999"
         + " (shape (2000, 1000)); checkFinite refuses NaN and infinite values. Clean or drop"
         + " that sample, or fit without FitOptions.checkFinite(true).",
         assertThrows(JKerasException.class, () -> m.fit(x, y,
             FitOptions.defaults().verbose(0).checkFinite(true))).getMessage()));
     assertTrue(bytes < 1_000_000, "checkFinite over 8 MB of data allocated " + bytes + " bytes");
+  }
+
+  @Test
+  void validationSplitReadsTheArraysInPlace() {
+    Tensor x = counting(2000, 1000); // 8 MB
+    Tensor y = Tensor.zeros(2000, 1);
+    Model m = regression(1000);
+    FitOptions options = FitOptions.epochs(1).batchSize(500).verbose(0).validationSplit(0.25);
+    m.fit(x, y, options); // warm: layer building, class loading
+    long bytes = allocatedBy(() -> m.fit(x, y, options));
+    // A 2 MB batch buffer per part and the steps' own small arrays; copying the two parts would
+    // add their 8 MB.
+    assertTrue(bytes < 7_000_000, "fit with a validation split of 8 MB of data allocated "
+        + bytes + " bytes");
   }
 
   @Test
