@@ -3,15 +3,14 @@ package org.jkeras.layers.convolutional;
 import static org.jkeras.testing.TensorAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jkeras.activations.Activations;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.ops.ConvOps;
-import org.jkeras.ops.GradientTape;
 import org.jkeras.ops.MathOps;
+import org.jkeras.testing.OutputAndGradients;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +23,9 @@ class ConvFusedPathTest {
       List.of("linear", "relu", "sigmoid", "tanh", "softmax", "selu");
 
   private static List<Tensor> run(BaseConv layer, Tensor x, Supplier<Tensor> forward) {
-    try (GradientTape tape = new GradientTape()) {
-      tape.watch(x);
-      Tensor y = forward.get();
-      List<Tensor> sources = new ArrayList<>(List.of(x, layer.kernel()));
-      if (layer.bias() != null) {
-        sources.add(layer.bias());
-      }
-      List<Tensor> out = new ArrayList<>(List.of(y));
-      out.addAll(tape.gradient(y, sources, Tensor.randomUniform(y.shape(), -1f, 1f, 5)));
-      return out;
-    }
+    return OutputAndGradients.of(x, layer.kernel(), layer.bias(), forward);
   }
+
 
   private static void check(BaseConv conv, Tensor x, String name, boolean useBias, int[] strides,
       String padding) {

@@ -3,17 +3,16 @@ package org.jkeras.layers.core;
 import static org.jkeras.testing.TensorAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jkeras.activations.Activations;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.initializers.RandomUniform;
-import org.jkeras.ops.GradientTape;
 import org.jkeras.ops.LinalgOps;
 import org.jkeras.ops.MathOps;
 import org.jkeras.regularizers.Regularizers;
+import org.jkeras.testing.OutputAndGradients;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +24,10 @@ class DenseFusedPathTest {
   private static final List<String> ACTIVATIONS =
       List.of("linear", "relu", "sigmoid", "tanh", "softmax", "elu");
 
-  /** Output then the gradients of {@code sum(w * output)} for x, kernel (and bias). */
   private static List<Tensor> run(Dense layer, Tensor x, Supplier<Tensor> forward) {
-    try (GradientTape tape = new GradientTape()) {
-      tape.watch(x);
-      Tensor y = forward.get();
-      List<Tensor> sources = new ArrayList<>(List.of(x, layer.kernel()));
-      if (layer.bias() != null) {
-        sources.add(layer.bias());
-      }
-      List<Tensor> out = new ArrayList<>(List.of(y));
-      out.addAll(tape.gradient(y, sources, Tensor.randomUniform(y.shape(), -1f, 1f, 5)));
-      return out;
-    }
+    return OutputAndGradients.of(x, layer.kernel(), layer.bias(), forward);
   }
+
 
   @Test
   void everyActivationWithAndWithoutBiasOnRank2And3Inputs() {
