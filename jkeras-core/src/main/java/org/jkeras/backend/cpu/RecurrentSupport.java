@@ -2,7 +2,6 @@ package org.jkeras.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import org.jkeras.backend.RecurrentGradients;
-import org.jkeras.backend.ScratchBuffers;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
