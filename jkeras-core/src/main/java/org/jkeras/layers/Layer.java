@@ -157,16 +157,7 @@ public abstract class Layer extends Operation {
       }
     }
     prepare(List.of(inputs.get(0).shape()));
-    int[] depth = CALL_DEPTH.get();
-    if (depth[0] == 0) {
-      clearLosses();
-    }
-    depth[0]++;
-    try {
-      return callStacked(inputs, context);
-    } finally {
-      depth[0]--;
-    }
+    return outermostClearsLosses(() -> callStacked(inputs, context));
   }
 
   /**
@@ -449,14 +440,23 @@ public abstract class Layer extends Operation {
       shapes.add(t.shape());
     }
     prepare(shapes);
+    boolean anyMask = masks != null && masks.stream().anyMatch(java.util.Objects::nonNull);
+    return outermostClearsLosses(
+        () -> anyMask ? call(inputs, masks, context) : call(inputs, context));
+  }
+
+  /**
+   * Runs a call; the outermost call on this thread first clears the losses of the previous one,
+   * so nested layers' losses add up within one call.
+   */
+  private <T> T outermostClearsLosses(java.util.function.Supplier<T> call) {
     int[] depth = CALL_DEPTH.get();
     if (depth[0] == 0) {
       clearLosses();
     }
     depth[0]++;
     try {
-      boolean anyMask = masks != null && masks.stream().anyMatch(java.util.Objects::nonNull);
-      return anyMask ? call(inputs, masks, context) : call(inputs, context);
+      return call.get();
     } finally {
       depth[0]--;
     }

@@ -364,13 +364,7 @@ public abstract class BaseRnn extends Layer {
     }
     List<Tensor> r = runSequence(inputs, init, null,
         options().withSequenceOutput(returnSequences));
-    List<Tensor> joined = new ArrayList<>();
-    joined.add(returnSequences ? r.get(0) : r.get(1));
-    for (int s = 0; returnState && s < stateCount; s++) {
-      joined.add(r.get(1 + s));
-    }
-    penalties.addActivityLosses(this, joined);
-    return splitPerCall(joined, inputs.size());
+    return splitPerCall(outputs(r), inputs.size());
   }
 
   @Override
@@ -398,6 +392,14 @@ public abstract class BaseRnn extends Layer {
       }
       states = carried;
     }
+    return outputs(r);
+  }
+
+  /**
+   * The layer's outputs from the op's {@code [sequence, states...]}: the sequence or the last
+   * output, then the states when asked for; their activity penalties are added as losses.
+   */
+  private List<Tensor> outputs(List<Tensor> r) {
     List<Tensor> out = new ArrayList<>();
     out.add(returnSequences ? r.get(0) : r.get(1));
     for (int s = 0; returnState && s < stateCount; s++) {
