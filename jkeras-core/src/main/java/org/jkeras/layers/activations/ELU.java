@@ -2,15 +2,14 @@ package org.jkeras.layers.activations;
 
 import java.util.List;
 import java.util.Map;
-import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.ops.NnOps;
 
 /** {@code x} for {@code x > 0}, else {@code alpha * (exp(x) - 1)}, as Keras's ELU layer. */
-public class ELU extends Layer {
+public class ELU extends ShapePreservingLayer {
   private final double alpha;
 
   public ELU() {
@@ -29,16 +28,6 @@ public class ELU extends Layer {
   public ELU name(String newName) {
     super.name(newName);
     return this;
-  }
-
-  @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override

@@ -3,15 +3,14 @@ package org.jkeras.layers.activations;
 import java.util.List;
 import java.util.Map;
 import org.jkeras.backend.JKerasException;
-import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.ops.NnOps;
 
 /** {@code x} for {@code x >= 0}, else {@code negative_slope * x} (default 0.3, Keras 3's layer). */
-public class LeakyReLU extends Layer {
+public class LeakyReLU extends ShapePreservingLayer {
   private final double negativeSlope;
 
   public LeakyReLU() {
@@ -34,16 +33,6 @@ public class LeakyReLU extends Layer {
   public LeakyReLU name(String newName) {
     super.name(newName);
     return this;
-  }
-
-  @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override

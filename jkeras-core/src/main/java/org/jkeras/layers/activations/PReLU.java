@@ -15,7 +15,7 @@ import org.jkeras.initializers.Initializer;
 import org.jkeras.initializers.Initializers;
 import org.jkeras.layers.CallContext;
 import org.jkeras.layers.InputSpec;
-import org.jkeras.layers.Layer;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.ops.MathOps;
 import org.jkeras.ops.NnOps;
 
@@ -24,7 +24,7 @@ import org.jkeras.ops.NnOps;
  * {@code input_shape[1:]}), shared along {@code shared_axes} (1-based, batch excluded), as
  * Keras's PReLU: {@code relu(x) - alpha * relu(-x)}.
  */
-public class PReLU extends Layer {
+public class PReLU extends ShapePreservingLayer {
   private Initializer alphaInitializer = Constant.zeros();
   private int[] sharedAxes;
   private Variable alpha;
@@ -62,11 +62,6 @@ public class PReLU extends Layer {
   }
 
   @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
   protected void build(List<Shape> inputShapes) {
     Shape in = inputShapes.get(0);
     int[] param = java.util.Arrays.copyOfRange(in.dims(), 1, in.rank());
@@ -92,11 +87,6 @@ public class PReLU extends Layer {
       }
     }
     setInputSpec(new InputSpec(in.rank(), null, axes));
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override

@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.jkeras.backend.DType;
 import org.jkeras.backend.JKerasException;
-import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.ops.CompareOps;
 import org.jkeras.ops.MathOps;
 import org.jkeras.ops.NnOps;
@@ -18,7 +17,7 @@ import org.jkeras.ops.NnOps;
  * {@code threshold <= x < max_value}, {@code negative_slope * (x - threshold)} otherwise,
  * computed in Keras's order of ops so the numbers match.
  */
-public class ReLU extends Layer {
+public class ReLU extends ShapePreservingLayer {
   private final Double maxValue;
   private final double negativeSlope;
   private final double threshold;
@@ -50,16 +49,6 @@ public class ReLU extends Layer {
   public ReLU name(String newName) {
     super.name(newName);
     return this;
-  }
-
-  @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.jkeras.layers.activations;
 
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.backend.JKerasException;
 
 import java.util.List;
@@ -9,7 +10,6 @@ import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
 import org.jkeras.ops.ArrayOps;
 import org.jkeras.ops.MathOps;
 import org.jkeras.ops.NnOps;
@@ -21,7 +21,7 @@ import org.jkeras.ops.ReductionOps;
  * rank broadcasts as numpy does; a lower-rank mask (a {@code (batch, time)} step mask) covers
  * the input's leading axes.
  */
-public class Softmax extends Layer {
+public class Softmax extends ShapePreservingLayer {
   private static final float LARGE_NEGATIVE = -1e9f;
   private final int[] axes;
 
@@ -44,11 +44,6 @@ public class Softmax extends Layer {
   public Softmax name(String newName) {
     super.name(newName);
     return this;
-  }
-
-  @Override
-  protected boolean supportsMasking() {
-    return true;
   }
 
   @Override

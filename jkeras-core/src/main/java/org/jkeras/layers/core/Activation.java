@@ -2,18 +2,17 @@ package org.jkeras.layers.core;
 
 import java.util.List;
 import java.util.Map;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.activations.Activations;
-import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
 
 /**
  * Applies an activation named as Keras names it ({@code "relu"}, {@code "softmax"}, ...), so a
  * model can place an activation as its own layer, as Keras's Activation.
  */
-public class Activation extends Layer {
+public class Activation extends ShapePreservingLayer {
   private final org.jkeras.activations.Activation activation;
 
   public Activation(String name) {
@@ -28,16 +27,6 @@ public class Activation extends Layer {
   public Activation name(String newName) {
     super.name(newName);
     return this;
-  }
-
-  @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override

@@ -3,12 +3,11 @@ package org.jkeras.layers.core;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.backend.DType;
-import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
 import org.jkeras.ops.CompareOps;
 import org.jkeras.ops.MathOps;
 import org.jkeras.ops.ReductionOps;
@@ -18,7 +17,7 @@ import org.jkeras.ops.ReductionOps;
  * the layer's mask {@code (batch, time)} is false there, so recurrent and pooling layers
  * downstream skip those steps, as Keras's Masking.
  */
-public class Masking extends Layer {
+public class Masking extends ShapePreservingLayer {
   private final double maskValue;
 
   public Masking() {
@@ -39,11 +38,6 @@ public class Masking extends Layer {
     return this;
   }
 
-  @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
   /** True where any feature of a step differs from the mask value (bool). */
   private Tensor keep(Tensor x, boolean keepdims) {
     Tensor differs = MathOps.cast(CompareOps.notEqual(x, (float) maskValue), DType.FLOAT32);
@@ -53,11 +47,6 @@ public class Masking extends Layer {
   @Override
   public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
     return Collections.singletonList(keep(inputs.get(0), false));
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override

@@ -14,7 +14,7 @@ import org.jkeras.initializers.Ones;
 import org.jkeras.initializers.Zeros;
 import org.jkeras.layers.CallContext;
 import org.jkeras.layers.InputSpec;
-import org.jkeras.layers.Layer;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.ops.ArrayOps;
 import org.jkeras.ops.MathOps;
 import org.jkeras.ops.ReductionOps;
@@ -30,7 +30,7 @@ import org.jkeras.ops.ReductionOps;
  * <p>A mask ({@code (batch, time)} for {@code (batch, time, features)} inputs) leaves the masked
  * steps out of the batch statistics, as in Keras.
  */
-public class BatchNormalization extends Layer {
+public class BatchNormalization extends ShapePreservingLayer {
   private int axis = -1;
   private double momentum = 0.99;
   private double epsilon = 1e-3;
@@ -135,11 +135,6 @@ public class BatchNormalization extends Layer {
   }
 
   @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
   protected void build(List<Shape> inputShapes) {
     Shape in = inputShapes.get(0);
     int a = Normalization.resolveAxis(name(), axis, in);
@@ -163,11 +158,6 @@ public class BatchNormalization extends Layer {
       }
     }
     setInputSpec(new InputSpec(in.rank(), null, Map.of(axis, channels)));
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override

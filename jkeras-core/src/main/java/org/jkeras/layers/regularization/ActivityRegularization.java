@@ -2,11 +2,10 @@ package org.jkeras.layers.regularization;
 
 import java.util.List;
 import java.util.Map;
-import org.jkeras.backend.Shape;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.backend.Tensor;
 import org.jkeras.config.Config;
 import org.jkeras.layers.CallContext;
-import org.jkeras.layers.Layer;
 import org.jkeras.ops.MathOps;
 import org.jkeras.ops.ReductionOps;
 
@@ -14,7 +13,7 @@ import org.jkeras.ops.ReductionOps;
  * Passes its input through and adds {@code l1 * sum(|x|) + l2 * sum(x^2)} to the layer's losses
  * (Keras 3 does not divide by the batch size), as Keras's ActivityRegularization.
  */
-public class ActivityRegularization extends Layer {
+public class ActivityRegularization extends ShapePreservingLayer {
   private final double l1;
   private final double l2;
 
@@ -41,16 +40,6 @@ public class ActivityRegularization extends Layer {
   public ActivityRegularization name(String newName) {
     super.name(newName);
     return this;
-  }
-
-  @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override

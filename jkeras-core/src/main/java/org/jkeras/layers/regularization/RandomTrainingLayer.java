@@ -1,18 +1,17 @@
 package org.jkeras.layers.regularization;
 
 import java.util.List;
+import org.jkeras.layers.ShapePreservingLayer;
 import org.jkeras.backend.SeedGenerator;
-import org.jkeras.backend.Shape;
 import org.jkeras.config.Config;
 import org.jkeras.initializers.RandomSeeds;
-import org.jkeras.layers.Layer;
 
 /**
  * What Keras's random regularization layers share (Dropout, GaussianDropout, GaussianNoise):
  * a seeded random stream used in training only (its {@code seed} goes in each layer's config,
  * in Keras's key order), the input's shape and mask passed through.
  */
-public abstract class RandomTrainingLayer extends Layer {
+public abstract class RandomTrainingLayer extends ShapePreservingLayer {
   private Integer seed;
   private SeedGenerator seeds = new SeedGenerator(RandomSeeds.orNext(null));
 
@@ -36,16 +35,6 @@ public abstract class RandomTrainingLayer extends Layer {
   /** The config's {@code seed}, or null when it has none. */
   protected static Integer seedOf(Config c) {
     return c.has("seed") ? c.getInt("seed", 0) : null;
-  }
-
-  @Override
-  protected boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> inputShapes) {
-    return List.of(inputShapes.get(0));
   }
 
   @Override
