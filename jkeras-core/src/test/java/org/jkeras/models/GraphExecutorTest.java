@@ -60,4 +60,23 @@ class GraphExecutorTest {
     assertArrayEquals(separate.toFloatArray(), batched.toFloatArray(), 1e-5f);
     assertEquals(false, new LSTM(2).stateful(true).batchableAcrossCalls());
   }
+
+  @Test
+  void batchedCallsAddEachCallsActivityLoss() {
+    KerasTensor a = Keras.input(4, 3);
+    KerasTensor b = Keras.input(4, 3);
+    // Not additive over rows: the joined batch's mean is not the sum of the calls' means.
+    org.jkeras.regularizers.Regularizer meanSquare =
+        x -> ReductionOps.mean(org.jkeras.ops.MathOps.square(x));
+    LSTM lstm = new LSTM(5);
+    lstm.regularizers(null, null, null, meanSquare);
+    Model model = new Model(List.of(a, b), List.of(lstm.apply(a), lstm.apply(b)));
+    Tensor xa = Tensor.randomNormal(Shape.of(2, 4, 3), 0f, 1f, 3);
+    Tensor xb = Tensor.randomNormal(Shape.of(2, 4, 3), 0f, 1f, 4);
+    List<Tensor> out = model.applyEager(List.of(xa, xb), CallContext.INFERENCE);
+    List<Tensor> losses = model.losses();
+    assertEquals(2, losses.size(), "one activity loss per call");
+    assertEquals(meanSquare.apply(out.get(0)).item(), losses.get(0).item(), 1e-6f);
+    assertEquals(meanSquare.apply(out.get(1)).item(), losses.get(1).item(), 1e-6f);
+  }
 }

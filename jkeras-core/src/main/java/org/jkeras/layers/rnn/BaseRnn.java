@@ -364,7 +364,12 @@ public abstract class BaseRnn extends Layer {
     }
     List<Tensor> r = runSequence(inputs, init, null,
         options().withSequenceOutput(returnSequences));
-    return splitPerCall(outputs(r), inputs.size());
+    List<List<Tensor>> perCall = splitPerCall(outputs(r), inputs.size());
+    // Per call, as separate calls would add them: a regularizer need not be additive over rows.
+    for (List<Tensor> out : perCall) {
+      penalties.addActivityLosses(this, out);
+    }
+    return perCall;
   }
 
   @Override
@@ -392,12 +397,14 @@ public abstract class BaseRnn extends Layer {
       }
       states = carried;
     }
-    return outputs(r);
+    List<Tensor> out = outputs(r);
+    penalties.addActivityLosses(this, out);
+    return out;
   }
 
   /**
    * The layer's outputs from the op's {@code [sequence, states...]}: the sequence or the last
-   * output, then the states when asked for; their activity penalties are added as losses.
+   * output, then the states when asked for.
    */
   private List<Tensor> outputs(List<Tensor> r) {
     List<Tensor> out = new ArrayList<>();
@@ -405,7 +412,6 @@ public abstract class BaseRnn extends Layer {
     for (int s = 0; returnState && s < stateCount; s++) {
       out.add(r.get(1 + s));
     }
-    penalties.addActivityLosses(this, out);
     return out;
   }
 
