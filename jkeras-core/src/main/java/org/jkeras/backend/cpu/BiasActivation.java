@@ -3,17 +3,16 @@ package org.jkeras.backend.cpu;
 import static org.jkeras.backend.cpu.VectorMath.S;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.Tensor;
+import org.jkeras.backend.UnaryFunction;
 
 /**
  * The tail that Dense and convolution fuse into their GEMM: {@code act(c + bias)} in place on a
  * block of output rows still in cache, and its backward, {@code grad * act'(y)} from the output.
- * The arithmetic is the same as the separate ops' ({@link CpuBinary}'s add, {@link CpuUnary}'s
- * activations, {@link CpuUnaryGrad}'s derivatives, {@link CpuSoftmax}'s rows), so fused and
- * unfused results agree to the last bit.
+ * The arithmetic is the separate ops' ({@link CpuBinary}'s add, {@link CpuUnary}'s activations,
+ * and {@link CpuUnaryGrad}'s derivatives and {@link CpuSoftmax}'s rows called directly), so fused
+ * and unfused results agree to the last bit.
  */
 final class BiasActivation {
   private static final int L = S.length();
@@ -40,7 +39,7 @@ final class BiasActivation {
       case LINEAR -> { }
       case RELU -> {
         if (!reluWithBias) {
-          relu(c, start, len);
+          CpuUnary.apply(UnaryFunction.RELU, c, start, c, start, len, 0f, 0f);
         }
       }
       case SIGMOID -> VectorMath.sigmoid(c, start, c, start, len);
@@ -73,8 +72,12 @@ final class BiasActivation {
         }
       });
     } else {
+      // relu's derivative from its output: 0 < y < inf exactly where 0 < x < inf, since y == x
+      // there, so the unfused gradient kernel gets y in x's place.
+      UnaryFunction fn = act == FusedActivation.RELU ? UnaryFunction.RELU
+          : act == FusedActivation.SIGMOID ? UnaryFunction.SIGMOID : UnaryFunction.TANH;
       CpuThreads.parallelForAligned(yv.length, 2, 64,
-          (lo, hi) -> derivative(act, yv, gv, out, lo, hi));
+          (lo, hi) -> CpuUnaryGrad.apply(fn, yv, yv, gv, out, lo, hi - lo, 0f, 0f));
     }
     return Tensor.wrap(out, y.shape());
   }
@@ -89,77 +92,6 @@ final class BiasActivation {
     for (; j < n; j++) {
       float v = c[off + j] + bias[j];
       c[off + j] = relu ? Math.max(v, 0f) : v;
-    }
-  }
-
-  private static void relu(float[] c, int off, int len) {
-    int j = 0;
-    for (int end = S.loopBound(len); j < end; j += L) {
-      FloatVector.fromArray(S, c, off + j).max(0f).intoArray(c, off + j);
-    }
-    for (; j < len; j++) {
-      c[off + j] = Math.max(c[off + j], 0f);
-    }
-  }
-
-  /**
-   * {@code out = g * act'(y)} on {@code [lo, hi)}, one small loop per activation (the JIT
-   * inlines them whole); the ragged end runs as one masked vector, so every element gets the
-   * same vector arithmetic as {@link CpuUnaryGrad}.
-   */
-  private static void derivative(FusedActivation act, float[] y, float[] g, float[] out, int lo,
-      int hi) {
-    switch (act) {
-      case RELU -> reluDerivative(y, g, out, lo, hi);
-      case SIGMOID -> sigmoidDerivative(y, g, out, lo, hi);
-      case TANH -> tanhDerivative(y, g, out, lo, hi);
-      case LINEAR, SOFTMAX -> throw new IllegalArgumentException(act + " is not elementwise");
-    }
-  }
-
-  /** {@code g} where {@code 0 < y < inf} (there {@code y == x}), else 0, as the unfused relu. */
-  private static void reluDerivative(float[] y, float[] g, float[] out, int lo, int hi) {
-    FloatVector zero = FloatVector.zero(S);
-    int i = lo;
-    for (int end = lo + S.loopBound(hi - lo); i < end; i += L) {
-      FloatVector yv = FloatVector.fromArray(S, y, i);
-      var inside = yv.compare(VectorOperators.GT, 0f).and(yv.lt(Float.POSITIVE_INFINITY));
-      zero.blend(FloatVector.fromArray(S, g, i), inside).intoArray(out, i);
-    }
-    if (i < hi) {
-      VectorMask<Float> m = S.indexInRange(i, hi);
-      FloatVector yv = FloatVector.fromArray(S, y, i, m);
-      var inside = yv.compare(VectorOperators.GT, 0f).and(yv.lt(Float.POSITIVE_INFINITY));
-      zero.blend(FloatVector.fromArray(S, g, i, m), inside).intoArray(out, i, m);
-    }
-  }
-
-  /** {@code g * (1 - y) * y}. */
-  private static void sigmoidDerivative(float[] y, float[] g, float[] out, int lo, int hi) {
-    int i = lo;
-    for (int end = lo + S.loopBound(hi - lo); i < end; i += L) {
-      FloatVector yv = FloatVector.fromArray(S, y, i);
-      yv.neg().add(1f).mul(yv).mul(FloatVector.fromArray(S, g, i)).intoArray(out, i);
-    }
-    if (i < hi) {
-      VectorMask<Float> m = S.indexInRange(i, hi);
-      FloatVector yv = FloatVector.fromArray(S, y, i, m);
-      yv.neg().add(1f).mul(yv).mul(FloatVector.fromArray(S, g, i, m)).intoArray(out, i, m);
-    }
-  }
-
-  /** {@code g * (1 - y * y)}. */
-  private static void tanhDerivative(float[] y, float[] g, float[] out, int lo, int hi) {
-    FloatVector one = FloatVector.broadcast(S, 1f);
-    int i = lo;
-    for (int end = lo + S.loopBound(hi - lo); i < end; i += L) {
-      FloatVector yv = FloatVector.fromArray(S, y, i);
-      yv.neg().fma(yv, one).mul(FloatVector.fromArray(S, g, i)).intoArray(out, i);
-    }
-    if (i < hi) {
-      VectorMask<Float> m = S.indexInRange(i, hi);
-      FloatVector yv = FloatVector.fromArray(S, y, i, m);
-      yv.neg().fma(yv, one).mul(FloatVector.fromArray(S, g, i, m)).intoArray(out, i, m);
     }
   }
 }
