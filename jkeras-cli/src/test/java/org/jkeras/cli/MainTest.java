@@ -61,11 +61,15 @@ class MainTest {
         broken.err());
   }
 
-  /** The main job at a small size: short tweets and few pairs, still above 90%. */
+  /**
+   * The main job at a small size: short tweets and few pairs, still above 90%. Fifteen epochs:
+   * after ten, runs with seeds 1 to 6 ended between 0.906 and 0.966, too near the bar for a
+   * change of rounding not to cross it.
+   */
   @Test
   void aShortSameAuthorRunLearnsAboveNinetyPercentAndDrawsItsCurves(@TempDir Path dir)
       throws Exception {
-    CliOptions o = CliOptions.parse(List.of("--samples", "1600", "--epochs", "10", "--max-length",
+    CliOptions o = CliOptions.parse(List.of("--samples", "1600", "--epochs", "15", "--max-length",
         "48", "--batch-size", "16", "--output", dir.toString()), dir);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     SameAuthorJob.Result r = SameAuthorJob.run(o, new PrintStream(log, true,

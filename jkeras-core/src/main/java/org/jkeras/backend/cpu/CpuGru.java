@@ -42,7 +42,7 @@ final class CpuGru {
     CellActivation act = o.activation();
     CellActivation rec = o.recurrentActivation();
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
-      Gemm gemm = CpuGemm.singleThreaded();
+      Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       int rows = hi - lo;
       int rw = after ? ng : 2 * nu;
       float[] rc = new float[rows * rw];
@@ -153,8 +153,10 @@ final class CpuGru {
     float[] dh = dhLast.clone();
     float[] u = tr.recurrentKernel;
     float[] g = tr.gates;
+    // U^T, so that each step's products with U^T read its rows in place.
+    float[] ut = StepGemm.transpose(u, nu, ng);
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
-      Gemm gemm = CpuGemm.singleThreaded();
+      Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       int rows = hi - lo;
       float[] drh = after ? null : new float[rows * nu];
       for (int s = nt - 1; s >= 0; s--) {
@@ -181,12 +183,12 @@ final class CpuGru {
         }
         int gOff = (lo * nt + t) * ng;
         if (after) {
-          gemm.sgemm(false, true, rows, nu, ng, 1f, dgh, gOff, nt * ng, u, 0, ng, 1f, dh,
+          gemm.sgemm(false, false, rows, nu, ng, 1f, dgh, gOff, nt * ng, ut, 0, nu, 1f, dh,
               lo * nu, nu);
           continue;
         }
-        gemm.sgemm(false, true, rows, nu, nu, 1f, dgx, gOff + 2 * nu, nt * ng, u, 2 * nu, ng, 0f,
-            drh, 0, nu);
+        gemm.sgemm(false, false, rows, nu, nu, 1f, dgx, gOff + 2 * nu, nt * ng, ut, 2 * nu * nu,
+            nu, 0f, drh, 0, nu);
         for (int r = lo; r < hi; r++) {
           if (tr.on(r, t)) {
             int row = r * nt + t;
@@ -194,7 +196,7 @@ final class CpuGru {
             GateMath.scaleByDerivative(rec, g, row * ng + nu, dgx, row * ng + nu, nu);
           }
         }
-        gemm.sgemm(false, true, rows, nu, 2 * nu, 1f, dgx, gOff, nt * ng, u, 0, ng, 1f, dh,
+        gemm.sgemm(false, false, rows, nu, 2 * nu, 1f, dgx, gOff, nt * ng, ut, 0, nu, 1f, dh,
             lo * nu, nu);
       }
     });

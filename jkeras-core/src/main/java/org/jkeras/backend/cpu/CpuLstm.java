@@ -49,7 +49,7 @@ final class CpuLstm {
     // the general passes below.
     boolean defaults = rec == CellActivation.SIGMOID && act == CellActivation.TANH;
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
-      Gemm gemm = CpuGemm.singleThreaded();
+      Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       float[] tmp = new float[nu];
       for (int s = 0; s < nt; s++) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
@@ -156,8 +156,10 @@ final class CpuLstm {
     // the chunks are added in row order afterwards, so the result does not depend on timing.
     float[][] biasParts = new float[nb][];
     boolean defaults = rec == CellActivation.SIGMOID && act == CellActivation.TANH;
+    // U^T, so that each step's dG @ U^T reads its rows in place.
+    float[] ut = StepGemm.transpose(tr.recurrentKernel, nu, ng);
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
-      Gemm gemm = CpuGemm.singleThreaded();
+      Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       float[] tmp = new float[nu];
       float[] dbPart = tr.hasBias ? new float[ng] : null;
       for (int s = nt - 1; s >= 0; s--) {
@@ -193,8 +195,8 @@ final class CpuLstm {
             RecurrentSupport.addInto(dbPart, 0, dg, go, ng);
           }
         }
-        gemm.sgemm(false, true, hi - lo, nu, ng, 1f, dg, (lo * nt + t) * ng, nt * ng,
-            tr.recurrentKernel, 0, ng, 1f, dh, lo * nu, nu);
+        gemm.sgemm(false, false, hi - lo, nu, ng, 1f, dg, (lo * nt + t) * ng, nt * ng, ut, 0,
+            nu, 1f, dh, lo * nu, nu);
       }
       biasParts[lo] = dbPart;
     });

@@ -28,7 +28,7 @@ final class CpuSimpleRnn {
     float[] hPrev = keep ? new float[nb * nt * nu] : null;
     CellActivation act = o.activation();
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, nu), (lo, hi) -> {
-      Gemm gemm = CpuGemm.singleThreaded();
+      Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       float[] rc = new float[(hi - lo) * nu];
       for (int s = 0; s < nt; s++) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
@@ -72,8 +72,10 @@ final class CpuSimpleRnn {
     float[] dh = dhLast.clone();
     RecurrentOptions o = tr.options;
     CellActivation act = o.activation();
+    // U^T, so that each step's dG @ U^T reads its rows in place.
+    float[] ut = StepGemm.transpose(tr.recurrentKernel, nu, nu);
     CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, nu), (lo, hi) -> {
-      Gemm gemm = CpuGemm.singleThreaded();
+      Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       for (int s = nt - 1; s >= 0; s--) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
         for (int r = lo; r < hi; r++) {
@@ -90,8 +92,8 @@ final class CpuSimpleRnn {
           java.util.Arrays.fill(dh, r * nu, (r + 1) * nu, 0f);
           GateMath.scaleByDerivative(act, tr.gates, go, dg, go, nu);
         }
-        gemm.sgemm(false, true, hi - lo, nu, nu, 1f, dg, (lo * nt + t) * nu, nt * nu,
-            tr.recurrentKernel, 0, nu, 1f, dh, lo * nu, nu);
+        gemm.sgemm(false, false, hi - lo, nu, nu, 1f, dg, (lo * nt + t) * nu, nt * nu, ut, 0,
+            nu, 1f, dh, lo * nu, nu);
       }
     });
     float[] db = new float[nu];
