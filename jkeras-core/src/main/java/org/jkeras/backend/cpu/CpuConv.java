@@ -65,6 +65,10 @@ final class CpuConv implements ConvKernels {
       gemm(plain, n * w.outVol, co, k, x, kv, out, 0, activation, bv);
       return Tensor.wrap(out, outShape);
     }
+    if (DirectConv.applies(w, ci)) {
+      DirectConv.forward(x, ci, w, n, kv, co, bv, activation, out);
+      return Tensor.wrap(out, outShape);
+    }
     int per = imagesPerChunk(n, w.outVol, k);
     float[] cols = colsBuffer(per * w.outVol * k);
     for (int n0 = 0; n0 < n; n0 += per) {

@@ -1,0 +1,117 @@
+package org.jkeras.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.jkeras.backend.ConvGeometry;
+import org.jkeras.backend.FusedActivation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direct convolution for few products per output equals a plain loop over the window, in
+ * 1, 2 and 3 spatial axes, with strides, dilation, padding on either side (outputs near the
+ * border and the four-at-a-time interior alike), output channels in whole and partial vectors,
+ * and each bias and activation it is given.
+ */
+class DirectConvTest {
+  @Test
+  void matchesThePlainLoop() {
+    // input size, window, strides, dilation, padding before, padding after, ci, co, bias, act
+    check(new int[] {7, 9}, new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1},
+        new int[] {0, 0}, new int[] {0, 0}, 1, 5, true, FusedActivation.RELU);
+    check(new int[] {8, 8}, new int[] {3, 3}, new int[] {2, 2}, new int[] {1, 1},
+        new int[] {1, 1}, new int[] {1, 1}, 3, 33, true, FusedActivation.SIGMOID);
+    check(new int[] {10, 6}, new int[] {2, 3}, new int[] {1, 2}, new int[] {2, 1},
+        new int[] {1, 0}, new int[] {0, 2}, 2, 16, false, FusedActivation.LINEAR);
+    check(new int[] {13}, new int[] {5}, new int[] {1}, new int[] {1}, new int[] {2},
+        new int[] {2}, 3, 8, true, FusedActivation.TANH);
+    check(new int[] {4, 5, 6}, new int[] {2, 2, 2}, new int[] {1, 1, 1}, new int[] {1, 1, 1},
+        new int[] {1, 0, 1}, new int[] {0, 1, 0}, 1, 17, false, FusedActivation.RELU);
+    check(new int[] {28, 28}, new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1},
+        new int[] {0, 0}, new int[] {0, 0}, 1, 32, true, FusedActivation.RELU);
+  }
+
+  @Test
+  void onlyFewProductsPerOutputGoDirect() {
+    assertTrue(DirectConv.applies(window(new int[] {28, 28}, new int[] {3, 3}), 3), "27");
+    assertFalse(DirectConv.applies(window(new int[] {28, 28}, new int[] {3, 3}), 4), "36");
+  }
+
+  private static Window3 window(int[] in, int[] k) {
+    int r = in.length;
+    int[] ones = new int[r];
+    int[] zeros = new int[r];
+    int[] out = new int[r];
+    for (int i = 0; i < r; i++) {
+      ones[i] = 1;
+      out[i] = in[i] - k[i] + 1;
+    }
+    return new Window3(new ConvGeometry(in, k, ones, ones, zeros, out));
+  }
+
+  private static void check(int[] in, int[] k, int[] s, int[] d, int[] padBefore,
+      int[] padAfter, int ci, int co, boolean withBias, FusedActivation act) {
+    int r = in.length;
+    int[] out = new int[r];
+    for (int i = 0; i < r; i++) {
+      out[i] = (in[i] + padBefore[i] + padAfter[i] - ((k[i] - 1) * d[i] + 1)) / s[i] + 1;
+    }
+    Window3 w = new Window3(new ConvGeometry(in, k, s, d, padBefore, out));
+    int n = 2;
+    SplittableRandom rnd = new SplittableRandom(co * 31L + ci);
+    float[] x = random(rnd, n * w.inVol * ci);
+    float[] kernel = random(rnd, w.taps * ci * co);
+    float[] bias = withBias ? random(rnd, co) : null;
+    float[] got = new float[n * w.outVol * co];
+    DirectConv.forward(x, ci, w, n, kernel, co, bias, act, got);
+    String where = java.util.Arrays.toString(in) + " window " + java.util.Arrays.toString(k)
+        + " strides " + java.util.Arrays.toString(s) + " ci " + ci + " co " + co + " " + act;
+    for (int img = 0; img < n; img++) {
+      for (int oz = 0; oz < w.od; oz++) {
+        for (int oy = 0; oy < w.oh; oy++) {
+          for (int ox = 0; ox < w.ow; ox++) {
+            int row = ((img * w.od + oz) * w.oh + oy) * w.ow + ox;
+            for (int o = 0; o < co; o++) {
+              double sum = withBias ? bias[o] : 0;
+              int p = 0;
+              for (int a = 0; a < w.kd; a++) {
+                for (int b = 0; b < w.kh; b++) {
+                  for (int c = 0; c < w.kw; c++) {
+                    int iz = oz * w.sd - w.pd + a * w.dd;
+                    int iy = oy * w.sh - w.ph + b * w.dh;
+                    int ix = ox * w.sw - w.pw + c * w.dw;
+                    for (int ch = 0; ch < ci; ch++, p++) {
+                      if (iz >= 0 && iz < w.id && iy >= 0 && iy < w.ih && ix >= 0
+                          && ix < w.iw) {
+                        sum += (double) x[(((img * w.id + iz) * w.ih + iy) * w.iw + ix) * ci
+                            + ch] * kernel[p * co + o];
+                      }
+                    }
+                  }
+                }
+              }
+              double expected = switch (act) {
+                case RELU -> Math.max(0, sum);
+                case SIGMOID -> 1 / (1 + Math.exp(-sum));
+                case TANH -> Math.tanh(sum);
+                default -> sum;
+              };
+              assertEquals(expected, got[row * co + o], 1e-5 * (1 + Math.abs(expected)),
+                  where + ", output row " + row + ", channel " + o);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static float[] random(SplittableRandom r, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) r.nextDouble(-1, 1);
+    }
+    return v;
+  }
+}
