@@ -17,8 +17,9 @@ import org.jkeras.backend.Tensor;
  * (busy with other builds, so loose figures), batch 32, "same", forward: 32x32x32 -> 64 3x3 took
  * 15-18 ms with im2col + GEMM (66-80 GFLOP/s, im2col 3-6 ms of it) against 145-185 ms for a
  * direct Vector API kernel (an FMA over the output channels per tap and input channel);
- * 8x8x256 -> 256 3x3 took 29-65 ms against 180-320 ms. Only a 3-channel first layer is slow
- * either way (about 5 GFLOP/s: a GEMM with k = 27 is mostly overhead).
+ * 8x8x256 -> 256 3x3 took 29-65 ms against 180-320 ms. The exception is a first layer over one
+ * to three channels, where a GEMM with k = 9 to 27 is mostly overhead: at most {@link
+ * DirectConv#MAX_PRODUCTS} products per output run directly ({@link DirectConv}).
  *
  * <p>Each call allocates only its output; the im2col buffer, at most {@link #COLS_LIMIT} floats
  * (or one image's worth when larger), is reused across chunks of images and across calls on the

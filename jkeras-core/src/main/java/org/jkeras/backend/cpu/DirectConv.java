@@ -16,7 +16,7 @@ import org.jkeras.backend.FusedActivation;
  * samples/s against 11,280 to 13,974 (3 alternating runs each).
  *
  * <p>Products are summed in im2col's column order (tap depth, height, width, channel); taps on
- * padding are skipped. Each line of outputs gets its bias and activation while in cache.
+ * padding multiply zeros. Each line of outputs gets its bias and activation while in cache.
  */
 final class DirectConv {
   /** The most products per output (taps times input channels) computed directly. */
@@ -131,17 +131,20 @@ final class DirectConv {
     }
   }
 
-  /** One output near the border: each vector of output channels over its inside products. */
+  /**
+   * One output near the border: each vector of output channels over its products, where a tap
+   * on padding multiplies a zero, as im2col's zero columns do (so a non-finite weight gives NaN
+   * there on both paths, and in Keras).
+   */
   private static void one(float[] x, int[] at, int k, float[] kernel, int co, float[] out,
       int off) {
     for (int j = 0; j < co; j += L) {
       VectorMask<Float> m = S.indexInRange(j, co);
       FloatVector acc = FloatVector.zero(S);
       for (int p = 0; p < k; p++) {
-        if (at[p] >= 0) {
-          acc = FloatVector.broadcast(S, x[at[p]])
-              .fma(FloatVector.fromArray(S, kernel, p * co + j, m), acc);
-        }
+        float v = at[p] >= 0 ? x[at[p]] : 0f;
+        acc = FloatVector.broadcast(S, v).fma(FloatVector.fromArray(S, kernel, p * co + j, m),
+            acc);
       }
       acc.intoArray(out, off + j, m);
     }

@@ -33,6 +33,21 @@ class DirectConvTest {
         new int[] {0, 0}, new int[] {0, 0}, 1, 32, true, FusedActivation.RELU);
   }
 
+  /** A tap on padding multiplies a zero, as im2col's zero columns do: 0 * inf is NaN there. */
+  @Test
+  void paddingMultipliesZerosSoNonFiniteWeightsGiveNaNAtTheBorder() {
+    Window3 w = new Window3(new ConvGeometry(new int[] {6, 6}, new int[] {3, 3},
+        new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {6, 6}));
+    float[] x = new float[36];
+    java.util.Arrays.fill(x, 1f);
+    float[] kernel = new float[9];
+    kernel[0] = Float.POSITIVE_INFINITY;
+    float[] out = new float[36];
+    DirectConv.forward(x, 1, w, 1, kernel, 1, null, FusedActivation.LINEAR, out);
+    assertTrue(Float.isNaN(out[0]), "corner: the infinite tap lies on padding");
+    assertEquals(Float.POSITIVE_INFINITY, out[3 * 6 + 3], "interior");
+  }
+
   @Test
   void onlyFewProductsPerOutputGoDirect() {
     assertTrue(DirectConv.applies(window(new int[] {28, 28}, new int[] {3, 3}), 3), "27");
