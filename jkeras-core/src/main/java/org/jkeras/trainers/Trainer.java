@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.SeedGenerator;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 import org.jkeras.backend.Variable;
 import org.jkeras.callbacks.Callback;
@@ -48,26 +49,45 @@ public final class Trainer {
 
   /** Forward, backward and update under the model's write lock: predictions never see half. */
   private void trainStep(Batch batch) {
-    checkBatch(batch, true);
-    model.guard().writing(() -> lockedTrainStep(batch));
+    trainStep(batch, null);
   }
 
-  private void lockedTrainStep(Batch batch) {
+  /** A step of a loop: the large arrays of its forward and backward passes come from {@code arena}. */
+  private void trainStep(Batch batch, StepArena arena) {
+    checkBatch(batch, true);
+    model.guard().writing(() -> lockedTrainStep(batch, arena == null ? new StepArena() : arena));
+  }
+
+  private void lockedTrainStep(Batch batch, StepArena arena) {
     List<Variable> vars = model.trainableWeights();
     List<Tensor> grads;
     List<Tensor> predictions;
     Tensor loss;
-    try (GradientTape tape = new GradientTape()) {
-      predictions = model.applyEager(batch.inputs(), CallContext.TRAINING);
-      loss = compiled.totalLoss(batch.targets(), predictions, batch.sampleWeight());
-      for (Tensor extra : model.losses()) {
-        loss = MathOps.add(loss, extra);
+    arena.begin();
+    try {
+      try (GradientTape tape = new GradientTape()) {
+        predictions = model.applyEager(batch.inputs(), CallContext.TRAINING);
+        loss = compiled.totalLoss(batch.targets(), predictions, batch.sampleWeight());
+        List<Tensor> extras = model.losses();
+        for (Tensor extra : extras) {
+          loss = MathOps.add(loss, extra);
+        }
+        grads = tape.gradient(loss, vars);
+        arena.keep(extras);
       }
-      grads = tape.gradient(loss, vars);
+      // What leaves the passes: the optimizer and the metrics may keep any of it.
+      arena.stopTaking();
+      arena.keep(predictions);
+      arena.keep(loss);
+      arena.keep(grads);
+      compiled.optimizer.applyGradients(grads, vars);
+      compiled.lossTracker.update(loss.item(), batch.size());
+      compiled.updateMetrics(batch.targets(), predictions, batch.sampleWeight());
+    } catch (RuntimeException | Error e) {
+      arena.abandon();
+      throw e;
     }
-    compiled.optimizer.applyGradients(grads, vars);
-    compiled.lossTracker.update(loss.item(), batch.size());
-    compiled.updateMetrics(batch.targets(), predictions, batch.sampleWeight());
+    arena.recycle();
   }
 
   /** One evaluation step; returns the logs of that batch alone. */
@@ -80,18 +100,34 @@ public final class Trainer {
   }
 
   private void testStep(Batch batch) {
+    testStep(batch, new StepArena());
+  }
+
+  private void testStep(Batch batch, StepArena arena) {
     checkBatch(batch, true);
     List<Tensor> predictions = new ArrayList<>();
-    Tensor loss = model.guard().reading(() -> {
-      predictions.addAll(model.applyEager(batch.inputs(), CallContext.INFERENCE));
-      Tensor total = compiled.totalLoss(batch.targets(), predictions, batch.sampleWeight());
-      for (Tensor extra : model.losses()) {
-        total = MathOps.add(total, extra);
-      }
-      return total;
-    });
-    compiled.lossTracker.update(loss.item(), batch.size());
-    compiled.updateMetrics(batch.targets(), predictions, batch.sampleWeight());
+    arena.begin();
+    try {
+      Tensor loss = model.guard().reading(() -> {
+        predictions.addAll(model.applyEager(batch.inputs(), CallContext.INFERENCE));
+        Tensor total = compiled.totalLoss(batch.targets(), predictions, batch.sampleWeight());
+        List<Tensor> extras = model.losses();
+        for (Tensor extra : extras) {
+          total = MathOps.add(total, extra);
+        }
+        arena.keep(extras);
+        return total;
+      });
+      arena.stopTaking();
+      arena.keep(predictions);
+      arena.keep(loss);
+      compiled.lossTracker.update(loss.item(), batch.size());
+      compiled.updateMetrics(batch.targets(), predictions, batch.sampleWeight());
+    } catch (RuntimeException | Error e) {
+      arena.abandon();
+      throw e;
+    }
+    arena.recycle();
   }
 
   private void checkBatch(Batch batch, boolean needTargets) {
@@ -219,6 +255,7 @@ public final class Trainer {
     int firstStep = state.step();
     int firstEpoch = state.epoch();
     Map<String, Double> logs = new LinkedHashMap<>();
+    StepArena arena = new StepArena();
     for (int epoch = firstEpoch; epoch < o.epochs && !model.isStopTraining(); epoch++) {
       compiled.resetMetrics();
       int e = epoch;
@@ -232,7 +269,7 @@ public final class Trainer {
       for (int step = from; step < steps && cursor < batches && !model.isStopTraining(); step++) {
         int s = step;
         callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
-        trainStep(train.get(cursor++));
+        trainStep(train.get(cursor++), arena);
         state.at(epoch, step + 1, cursor);
         Map<String, Double> batchLogs = compiled.logs();
         callbacks.forEach(c -> c.onTrainBatchEnd(s, batchLogs));
@@ -289,10 +326,11 @@ public final class Trainer {
     callbacks.forEach(c -> c.setModel(model));
     callbacks.forEach(c -> c.onTestBegin(new LinkedHashMap<>()));
     ProgressBar bar = new ProgressBar(data.size(), verbose, out, false, System::nanoTime);
+    StepArena arena = new StepArena();
     for (int step = 0; step < data.size(); step++) {
       int s = step;
       callbacks.forEach(c -> c.onTestBatchBegin(s, new LinkedHashMap<>()));
-      testStep(data.get(step));
+      testStep(data.get(step), arena);
       Map<String, Double> batchLogs = compiled.logs();
       callbacks.forEach(c -> c.onTestBatchEnd(s, batchLogs));
       bar.update(step + 1, batchLogs, step == data.size() - 1);
@@ -308,12 +346,22 @@ public final class Trainer {
     int n = ArrayData.checkSampleCounts(x, null, null);
     ArrayData data = new ArrayData(x, null, null, batchSize, false, new SeedGenerator(0));
     PredictedRows rows = new PredictedRows(n);
+    StepArena arena = new StepArena();
     for (int step = 0; step < data.size(); step++) {
       List<Tensor> batch = data.get(step).inputs();
-      // One batch at a time under the read lock: a fit in another thread steps in between.
-      List<Tensor> outs = model.guard().reading(
-          () -> model.applyEager(batch, CallContext.INFERENCE));
-      rows.add(outs, batch.get(0).shape().dim(0));
+      arena.begin();
+      try {
+        // One batch at a time under the read lock: a fit in another thread steps in between.
+        List<Tensor> outs = model.guard().reading(
+            () -> model.applyEager(batch, CallContext.INFERENCE));
+        arena.stopTaking();
+        // Copies the rows out (int outputs are kept as they are, never from the arena).
+        rows.add(outs, batch.get(0).shape().dim(0));
+      } catch (RuntimeException | Error e) {
+        arena.abandon();
+        throw e;
+      }
+      arena.recycle();
     }
     return rows.joined();
   }

@@ -4,6 +4,7 @@ import static org.jkeras.backend.cpu.VectorMath.S;
 
 import jdk.incubator.vector.FloatVector;
 import org.jkeras.backend.FusedActivation;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 import org.jkeras.backend.UnaryFunction;
 
@@ -62,7 +63,7 @@ final class BiasActivation {
     }
     float[] yv = y.floatData();
     float[] gv = grad.floatData();
-    float[] out = new float[yv.length];
+    float[] out = StepArena.floats(yv.length);
     if (act == FusedActivation.SOFTMAX) {
       int n = y.shape().dim(-1);
       int rows = n == 0 ? 0 : yv.length / n;

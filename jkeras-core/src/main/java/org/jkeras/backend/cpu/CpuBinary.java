@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import org.jkeras.backend.BinaryFunction;
 import org.jkeras.backend.Broadcast;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
@@ -24,7 +25,7 @@ final class CpuBinary {
     Shape outShape = Broadcast.shape(fn.kerasName(), a.shape(), b.shape());
     float[] av = a.floatData();
     float[] bv = b.floatData();
-    float[] out = new float[outShape.sizeAsInt()];
+    float[] out = StepArena.floats(outShape.sizeAsInt());
     BroadcastLoop loop = BroadcastLoop.of(outShape, a.shape(), b.shape());
     boolean va = loop.innerStride(0) == 1;
     boolean vb = loop.innerStride(1) == 1;

@@ -5,6 +5,7 @@ import org.jkeras.backend.ConvKernels;
 import org.jkeras.backend.DType;
 import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
@@ -54,7 +55,9 @@ final class CpuConv implements ConvKernels {
     int co = kernel.shape().dim(-1);
     int k = w.taps * ci;
     Shape outShape = geometry.outputShape(n, co);
-    float[] out = new float[outShape.sizeAsInt()];
+    // Every path below writes every output; with no products (k = 0) the GEMMs may not.
+    float[] out = k == 0 ? StepArena.zeroedFloats(outShape.sizeAsInt())
+        : StepArena.floats(outShape.sizeAsInt());
     boolean plain = bias == null && activation == FusedActivation.LINEAR;
     if (out.length == 0 || (k == 0 && plain)) {
       return Tensor.wrap(out, outShape);
@@ -103,7 +106,9 @@ final class CpuConv implements ConvKernels {
     int ci = kernel.shape().dim(-2);
     int k = w.taps * ci;
     Shape inShape = geometry.inputShape(n, ci);
-    float[] dx = new float[inShape.sizeAsInt()];
+    // col2im adds overlapping windows into dx; a pointwise GEMM writes it whole.
+    float[] dx = w.isPointwise() && co > 0 && w.outVol > 0
+        ? StepArena.floats(inShape.sizeAsInt()) : StepArena.zeroedFloats(inShape.sizeAsInt());
     if (dx.length == 0 || co == 0 || w.outVol == 0) {
       return Tensor.wrap(dx, inShape);
     }

@@ -31,7 +31,7 @@ final class CpuGather {
     System.arraycopy(dims, axis + 1, outDims, axis + indices.rank(), dims.length - axis - 1);
     Shape outShape = Shape.of(outDims);
     Object src = CpuStorage.array(x);
-    Object out = CpuStorage.allocate(x.dtype(), outShape.sizeAsInt());
+    Object out = CpuStorage.allocateOutput(x.dtype(), outShape.sizeAsInt());
     CpuThreads.parallelFor(outer * n, inner, (lo, hi) -> {
       for (int row = lo; row < hi; row++) {
         int a = row / n;

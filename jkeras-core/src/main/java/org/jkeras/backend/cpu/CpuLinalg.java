@@ -6,6 +6,7 @@ import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.IncompatibleShapesException;
 import org.jkeras.backend.LinalgKernels;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
@@ -42,7 +43,9 @@ final class CpuLinalg implements LinalgKernels {
     outDims[batch.rank()] = m;
     outDims[batch.rank() + 1] = n;
     Shape outShape = Shape.of(outDims);
-    float[] c = new float[outShape.sizeAsInt()];
+    // The GEMMs (beta 0) write every element, unless there is nothing to sum (k = 0).
+    float[] c = k == 0 ? StepArena.zeroedFloats(outShape.sizeAsInt())
+        : StepArena.floats(outShape.sizeAsInt());
     float[] av = a.floatData();
     float[] bv = b.floatData();
     int lda = sa.dim(ra - 1);
@@ -88,7 +91,8 @@ final class CpuLinalg implements LinalgKernels {
     int k = kernel.shape().dim(0);
     int n = kernel.shape().dim(1);
     Shape outShape = x.shape().withDim(-1, n);
-    float[] c = new float[outShape.sizeAsInt()];
+    float[] c = k == 0 ? StepArena.zeroedFloats(outShape.sizeAsInt())
+        : StepArena.floats(outShape.sizeAsInt());
     int rows = n == 0 ? 0 : c.length / n;
     float[] bv = bias == null ? null : bias.floatData();
     EpilogueGemm.sgemm(rows, n, k, x.floatData(), 0, k, kernel.floatData(), 0, n, c, 0,

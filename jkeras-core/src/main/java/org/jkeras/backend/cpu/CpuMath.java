@@ -8,6 +8,7 @@ import org.jkeras.backend.FusedActivation;
 import org.jkeras.backend.IncompatibleShapesException;
 import org.jkeras.backend.MathKernels;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 import org.jkeras.backend.UnaryFunction;
 
@@ -16,7 +17,7 @@ final class CpuMath implements MathKernels {
   @Override
   public Tensor unary(UnaryFunction fn, Tensor x, float alpha, float beta) {
     float[] in = x.floatData();
-    float[] out = new float[in.length];
+    float[] out = StepArena.floats(in.length);
     CpuThreads.parallelForAligned(in.length, CpuUnary.cost(fn), 64,
         (lo, hi) -> CpuUnary.apply(fn, in, lo, out, lo, hi - lo, alpha, beta));
     return Tensor.wrap(out, x.shape());
@@ -32,7 +33,7 @@ final class CpuMath implements MathKernels {
     float[] xv = x.floatData();
     float[] yv = y.floatData();
     float[] gv = grad.floatData();
-    float[] out = new float[xv.length];
+    float[] out = StepArena.floats(xv.length);
     CpuThreads.parallelForAligned(xv.length, CpuUnary.cost(fn), 64,
         (lo, hi) -> CpuUnaryGrad.apply(fn, xv, yv, gv, out, lo, hi - lo, alpha, beta));
     return Tensor.wrap(out, x.shape());
@@ -107,7 +108,7 @@ final class CpuMath implements MathKernels {
     int[] cv = cond.intData();
     float[] xv = x.floatData();
     float[] yv = y.floatData();
-    float[] out = new float[outShape.sizeAsInt()];
+    float[] out = StepArena.floats(outShape.sizeAsInt());
     BroadcastLoop loop = BroadcastLoop.of(outShape, cond.shape(), x.shape(), y.shape());
     int sc = loop.innerStride(0);
     int sx = loop.innerStride(1);

@@ -24,7 +24,7 @@ final class CpuMovement {
       throw IncompatibleShapesException.of("broadcast_to", x.shape(), shape,
           "the input cannot be broadcast to the target shape.");
     }
-    Object out = CpuStorage.allocate(x.dtype(), shape.sizeAsInt());
+    Object out = CpuStorage.allocateOutput(x.dtype(), shape.sizeAsInt());
     StridedCopy.copy(CpuStorage.array(x), 0, Broadcast.stridesIn(x.shape(), shape), out, 0,
         shape.strides(), shape.dims());
     return CpuStorage.wrap(out, x.dtype(), shape);
@@ -41,7 +41,7 @@ final class CpuMovement {
       src[i] = inStrides[perm[i]];
     }
     Shape outShape = Shape.of(outDims);
-    Object out = CpuStorage.allocate(x.dtype(), outShape.sizeAsInt());
+    Object out = CpuStorage.allocateOutput(x.dtype(), outShape.sizeAsInt());
     Tensor result = CpuStorage.wrap(out, x.dtype(), outShape);
     if (x.size() == 0) {
       return result;
@@ -162,7 +162,7 @@ final class CpuMovement {
       off += blocks[i];
     }
     int row = total * after;
-    Object out = CpuStorage.allocate(first.dtype(), outShape.sizeAsInt());
+    Object out = CpuStorage.allocateOutput(first.dtype(), outShape.sizeAsInt());
     CpuThreads.parallelFor(outer, row, (lo, hi) -> {
       for (int o = lo; o < hi; o++) {
         for (int i = 0; i < n; i++) {
@@ -175,7 +175,7 @@ final class CpuMovement {
 
   static Tensor slice(Tensor x, int[] start, Shape shape) {
     int[] strides = x.shape().strides();
-    Object out = CpuStorage.allocate(x.dtype(), shape.sizeAsInt());
+    Object out = CpuStorage.allocateOutput(x.dtype(), shape.sizeAsInt());
     StridedCopy.copy(CpuStorage.array(x), offset(start, strides), strides, out, 0,
         shape.strides(), shape.dims());
     return CpuStorage.wrap(out, x.dtype(), shape);

@@ -10,6 +10,7 @@ import jdk.incubator.vector.VectorOperators;
 import org.jkeras.backend.ConvGeometry;
 import org.jkeras.backend.DType;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
@@ -33,7 +34,9 @@ final class CpuPooling {
     int n = input.shape().dim(0);
     int c = input.shape().dim(-1);
     Shape outShape = geometry.outputShape(n, c);
-    float[] out = new float[outShape.sizeAsInt()];
+    // The max pool starts every output at -inf; the average adds into zeros.
+    float[] out = max ? StepArena.floats(outShape.sizeAsInt())
+        : StepArena.zeroedFloats(outShape.sizeAsInt());
     float[] x = input.floatData();
     CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
       int[] tap = new int[w.taps];
@@ -69,7 +72,7 @@ final class CpuPooling {
     Window3 w = new Window3(geometry);
     int n = input.shape().dim(0);
     int c = input.shape().dim(-1);
-    float[] gx = new float[input.size()];
+    float[] gx = StepArena.zeroedFloats(input.size());
     float[] x = input.floatData();
     float[] y = output.floatData();
     float[] gy = gradOutput.floatData();
@@ -120,7 +123,7 @@ final class CpuPooling {
     int n = gradOutput.shape().dim(0);
     int c = gradOutput.shape().dim(-1);
     Shape inShape = geometry.inputShape(n, c);
-    float[] gx = new float[inShape.sizeAsInt()];
+    float[] gx = StepArena.zeroedFloats(inShape.sizeAsInt());
     float[] gy = gradOutput.floatData();
     CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
       int[] tap = new int[w.taps];

@@ -2,6 +2,7 @@ package org.jkeras.backend.cpu;
 
 import org.jkeras.backend.DType;
 import org.jkeras.backend.Reduction;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
@@ -30,7 +31,7 @@ final class CpuReductionGrads {
     int na = plan.outer();
     int nr = plan.reduced();
     int nb = plan.inner();
-    float[] dx = new float[xv.length];
+    float[] dx = StepArena.floats(xv.length);
     float[] aux = switch (reduction) {
       case MAX, MIN -> tieCounts(plan, xv, yv);
       case VAR, STD -> CpuReductions.means(plan, xv);

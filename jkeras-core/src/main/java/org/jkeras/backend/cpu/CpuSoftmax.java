@@ -7,6 +7,7 @@ import static org.jkeras.backend.cpu.VectorMath.S;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
@@ -34,7 +35,7 @@ final class CpuSoftmax {
     int outer = len == 0 || inner == 0 ? 0 : y.size() / (len * inner);
     float[] in = y.floatData();
     float[] gv = g == null ? null : g.floatData();
-    float[] out = new float[in.length];
+    float[] out = StepArena.floats(in.length);
     int innerF = inner;
     CpuThreads.parallelFor(outer, 8L * len * inner, (lo, hi) -> {
       float[] acc = new float[innerF * 2];

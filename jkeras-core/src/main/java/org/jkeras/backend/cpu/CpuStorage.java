@@ -2,6 +2,7 @@ package org.jkeras.backend.cpu;
 
 import org.jkeras.backend.DType;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
@@ -20,12 +21,18 @@ final class CpuStorage {
     };
   }
 
+  /** A zeroed array. */
   static Object allocate(DType dtype, int n) {
     return switch (dtype) {
-      case FLOAT32 -> new float[n];
+      case FLOAT32 -> StepArena.zeroedFloats(n);
       case INT32, BOOL -> new int[n];
       case INT64 -> new long[n];
     };
+  }
+
+  /** An array for an op's output that the kernel writes whole: any contents. */
+  static Object allocateOutput(DType dtype, int n) {
+    return dtype == DType.FLOAT32 ? StepArena.floats(n) : allocate(dtype, n);
   }
 
   static Tensor wrap(Object array, DType dtype, Shape shape) {

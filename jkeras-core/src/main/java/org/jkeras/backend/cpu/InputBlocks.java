@@ -1,6 +1,7 @@
 package org.jkeras.backend.cpu;
 
 import org.jkeras.backend.ScratchBuffers;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 
@@ -79,7 +80,9 @@ final class InputBlocks {
     Tensor[] out = new Tensor[data.length];
     int first = 0;
     for (int i = 0; i < data.length; i++) {
-      float[] dx = new float[rows[i] * time * features];
+      int size = rows[i] * time * features;
+      // The GEMM (beta 0) writes dx whole unless there is nothing to sum.
+      float[] dx = n == 0 ? StepArena.zeroedFloats(size) : StepArena.floats(size);
       CpuGemm.get().sgemm(false, true, rows[i] * time, features, n, 1f, d, first * time * n, n, w,
           0, n, 0f, dx, 0, features);
       out[i] = Tensor.wrap(dx, Shape.of(rows[i], time, features));
