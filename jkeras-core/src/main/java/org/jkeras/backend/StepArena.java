@@ -51,6 +51,21 @@ public final class StepArena {
   private boolean taking;
   private long freshArrays;
 
+  /**
+   * Runs one step: {@link #begin}, then {@code step} (which calls {@link #stopTaking} and
+   * {@link #keep} as it needs), then {@link #recycle}, or {@link #abandon} when it throws.
+   */
+  public void run(Runnable step) {
+    begin();
+    try {
+      step.run();
+    } catch (RuntimeException | Error e) {
+      abandon();
+      throw e;
+    }
+    recycle();
+  }
+
   /** Starts a step on this thread: until {@link #stopTaking}, kernels' outputs come from here. */
   public void begin() {
     if (taking) {

@@ -49,22 +49,21 @@ public final class Trainer {
 
   /** Forward, backward and update under the model's write lock: predictions never see half. */
   private void trainStep(Batch batch) {
-    trainStep(batch, null);
+    trainStep(batch, new StepArena());
   }
 
-  /** A step of a loop: the large arrays of its forward and backward passes come from {@code arena}. */
+  /** A step of a loop, whose forward and backward passes reuse the arrays of the previous one. */
   private void trainStep(Batch batch, StepArena arena) {
     checkBatch(batch, true);
-    model.guard().writing(() -> lockedTrainStep(batch, arena == null ? new StepArena() : arena));
+    model.guard().writing(() -> lockedTrainStep(batch, arena));
   }
 
   private void lockedTrainStep(Batch batch, StepArena arena) {
     List<Variable> vars = model.trainableWeights();
-    List<Tensor> grads;
-    List<Tensor> predictions;
-    Tensor loss;
-    arena.begin();
-    try {
+    arena.run(() -> {
+      List<Tensor> grads;
+      List<Tensor> predictions;
+      Tensor loss;
       try (GradientTape tape = new GradientTape()) {
         predictions = model.applyEager(batch.inputs(), CallContext.TRAINING);
         loss = compiled.totalLoss(batch.targets(), predictions, batch.sampleWeight());
@@ -83,11 +82,7 @@ public final class Trainer {
       compiled.optimizer.applyGradients(grads, vars);
       compiled.lossTracker.update(loss.item(), batch.size());
       compiled.updateMetrics(batch.targets(), predictions, batch.sampleWeight());
-    } catch (RuntimeException | Error e) {
-      arena.abandon();
-      throw e;
-    }
-    arena.recycle();
+    });
   }
 
   /** One evaluation step; returns the logs of that batch alone. */
@@ -106,8 +101,7 @@ public final class Trainer {
   private void testStep(Batch batch, StepArena arena) {
     checkBatch(batch, true);
     List<Tensor> predictions = new ArrayList<>();
-    arena.begin();
-    try {
+    arena.run(() -> {
       Tensor loss = model.guard().reading(() -> {
         predictions.addAll(model.applyEager(batch.inputs(), CallContext.INFERENCE));
         Tensor total = compiled.totalLoss(batch.targets(), predictions, batch.sampleWeight());
@@ -123,11 +117,7 @@ public final class Trainer {
       arena.keep(loss);
       compiled.lossTracker.update(loss.item(), batch.size());
       compiled.updateMetrics(batch.targets(), predictions, batch.sampleWeight());
-    } catch (RuntimeException | Error e) {
-      arena.abandon();
-      throw e;
-    }
-    arena.recycle();
+    });
   }
 
   private void checkBatch(Batch batch, boolean needTargets) {
@@ -349,19 +339,14 @@ public final class Trainer {
     StepArena arena = new StepArena();
     for (int step = 0; step < data.size(); step++) {
       List<Tensor> batch = data.get(step).inputs();
-      arena.begin();
-      try {
+      arena.run(() -> {
         // One batch at a time under the read lock: a fit in another thread steps in between.
         List<Tensor> outs = model.guard().reading(
             () -> model.applyEager(batch, CallContext.INFERENCE));
         arena.stopTaking();
         // Copies the rows out (int outputs are kept as they are, never from the arena).
         rows.add(outs, batch.get(0).shape().dim(0));
-      } catch (RuntimeException | Error e) {
-        arena.abandon();
-        throw e;
-      }
-      arena.recycle();
+      });
     }
     return rows.joined();
   }
