@@ -14,9 +14,18 @@ import java.util.Arrays;
 public class Tensor {
   private final Shape shape;
   private final DType dtype;
+  /** The float data; null for an int tensor or a row view. */
   private final float[] floats;
   private final int[] ints;
   private final long[] longs;
+  /** For a row view ({@link #rowsView}): the array that holds its data, from {@link #viewOffset}. */
+  private final float[] viewArray;
+  private final int viewOffset;
+  /** A row view's data copied out, made by the first {@link #floatData} call. */
+  private ViewCopy viewCopy;
+
+  /** Immutable, so a copy made by one thread is seen whole by any other. */
+  private record ViewCopy(float[] data) {}
 
   /** Wraps (does not copy) a float array. Internal: prefer the {@code of} factories. */
   protected Tensor(Shape shape, float[] data) {
@@ -24,12 +33,18 @@ public class Tensor {
   }
 
   private Tensor(Shape shape, DType dtype, float[] f, int[] i, long[] l) {
+    this(shape, dtype, f, i, l, null, 0);
+  }
+
+  private Tensor(Shape shape, DType dtype, float[] f, int[] i, long[] l, float[] view,
+      int viewOffset) {
     if (!shape.isFullyDefined()) {
       throw new JKerasException("A concrete tensor needs a fully defined shape, got " + shape + ".");
     }
     long n = shape.size();
-    long len = f != null ? f.length : i != null ? i.length : l.length;
-    if (n != len) {
+    long len = f != null ? f.length : i != null ? i.length : l != null ? l.length
+        : view.length - (long) viewOffset;
+    if (view != null ? n > len || viewOffset < 0 : n != len) {
       throw new JKerasException(
           "Shape " + shape + " needs " + n + " elements but the data has " + len + ".");
     }
@@ -38,6 +53,8 @@ public class Tensor {
     this.floats = f;
     this.ints = i;
     this.longs = l;
+    this.viewArray = view;
+    this.viewOffset = viewOffset;
   }
 
   // ---- creation ------------------------------------------------------------------------------
@@ -45,6 +62,26 @@ public class Tensor {
   /** A float32 tensor over {@code data} (not copied) with the given shape. */
   public static Tensor wrap(float[] data, Shape shape) {
     return new Tensor(shape, DType.FLOAT32, data, null, null);
+  }
+
+  /**
+   * Internal: rows {@code [from, from + count)} of a float32 tensor (along axis 0), sharing its
+   * storage: a batch served in place. Kernels that can read it where it lies do so through
+   * {@link #floatStorage} and {@link #storageOffset}; {@link #floatData} gives them a copy, made
+   * on first use. Valid while the source's data does not change.
+   */
+  public static Tensor rowsView(Tensor source, int from, int count) {
+    source.requireDType(DType.FLOAT32);
+    int n = source.shape.dim(0);
+    if (from < 0 || count < 0 || from + count > n) {
+      throw new IllegalArgumentException("rows [" + from + ", " + (from + count)
+          + ") outside the " + n + " of " + source.shape);
+    }
+    int rowLength = n == 0 ? 0 : source.size() / n;
+    int[] dims = source.shape.dims();
+    dims[0] = count;
+    return new Tensor(Shape.of(dims), DType.FLOAT32, null, null, null, source.floatStorage(),
+        source.storageOffset() + from * rowLength);
   }
 
   /** An int32 tensor over {@code data} (not copied). */
@@ -170,7 +207,8 @@ public class Tensor {
 
   /** The number of elements. */
   public int size() {
-    return floats != null ? floats.length : ints != null ? ints.length : longs.length;
+    return floats != null ? floats.length : ints != null ? ints.length : longs != null
+        ? longs.length : shape.sizeAsInt();
   }
 
   // ---- element access ------------------------------------------------------------------------
@@ -178,7 +216,8 @@ public class Tensor {
   /** A copy of the data as floats (integer tensors are converted). */
   public float[] toFloatArray() {
     return switch (dtype) {
-      case FLOAT32 -> floats.clone();
+      case FLOAT32 -> floats != null ? floats.clone()
+          : Arrays.copyOfRange(viewArray, viewOffset, viewOffset + size());
       case INT32, BOOL -> {
         float[] r = new float[ints.length];
         for (int k = 0; k < r.length; k++) {
@@ -201,9 +240,9 @@ public class Tensor {
     return switch (dtype) {
       case INT32, BOOL -> ints.clone();
       case FLOAT32 -> {
-        int[] r = new int[floats.length];
+        int[] r = new int[size()];
         for (int k = 0; k < r.length; k++) {
-          r[k] = (int) floats[k];
+          r[k] = (int) getFlat(k);
         }
         yield r;
       }
@@ -237,14 +276,14 @@ public class Tensor {
     return switch (dtype) {
       case INT32, BOOL -> ints[k];
       case INT64 -> longs[k];
-      case FLOAT32 -> (long) floats[k];
+      case FLOAT32 -> (long) getFlat(k);
     };
   }
 
   /** The element at a flat row-major position, as a double. */
   public double getFlat(int position) {
     return switch (dtype) {
-      case FLOAT32 -> floats[position];
+      case FLOAT32 -> floats != null ? floats[position] : viewArray[viewOffset + position];
       case INT32, BOOL -> ints[position];
       case INT64 -> longs[position];
     };
@@ -286,7 +325,33 @@ public class Tensor {
    */
   public float[] floatData() {
     requireDType(DType.FLOAT32);
-    return floats;
+    return floats != null ? floats : viewData();
+  }
+
+  /** A row view's data as an array of its own (from the step's arena inside a step). */
+  private float[] viewData() {
+    ViewCopy c = viewCopy;
+    if (c == null) {
+      float[] data = StepArena.floats(size());
+      System.arraycopy(viewArray, viewOffset, data, 0, data.length);
+      c = new ViewCopy(data);
+      viewCopy = c;
+    }
+    return c.data();
+  }
+
+  /**
+   * Internal: the array that holds this float32 tensor's elements, from {@link #storageOffset}:
+   * its own, or for a row view its source's, read in place without a copy.
+   */
+  public float[] floatStorage() {
+    requireDType(DType.FLOAT32);
+    return floats != null ? floats : viewArray;
+  }
+
+  /** Internal: where this tensor's first element lies in {@link #floatStorage}. */
+  public int storageOffset() {
+    return floats != null ? 0 : viewOffset;
   }
 
   /** Internal: the backing int array of an int32 tensor, or the 0/1 ints of a bool tensor. */
@@ -318,7 +383,7 @@ public class Tensor {
       throw new JKerasException("Cannot view a tensor of shape " + shape + " as shape " + newShape
           + ": the element counts differ.");
     }
-    return new Tensor(newShape, dtype, floats, ints, longs);
+    return new Tensor(newShape, dtype, floats, ints, longs, viewArray, viewOffset);
   }
 
   /** Throws a clear error unless this tensor has the given dtype. */

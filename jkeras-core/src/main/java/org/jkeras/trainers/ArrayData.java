@@ -10,9 +10,10 @@ import org.jkeras.ops.IndexingOps;
 
 /**
  * In-memory arrays cut into batches along axis 0, optionally reshuffled for every pass over the
- * data; checks that every array has the same number of samples. Float batches are copied into
- * buffers reused from batch to batch (a fresh array per batch would be pure allocation cost), so
- * a batch is valid until the next {@link #get}: the training loop uses one batch at a time.
+ * data; checks that every array has the same number of samples. Float batches in order are views
+ * of the arrays' rows ({@link Tensor#rowsView}); shuffled ones are copied into buffers reused
+ * from batch to batch (a fresh array per batch would be pure allocation cost), so a batch is
+ * valid until the next {@link #get}: the training loop uses one batch at a time.
  */
 final class ArrayData implements DataSource {
   private final List<Tensor> x;
@@ -178,7 +179,11 @@ final class ArrayData implements DataSource {
   private List<Tensor> rows(List<Tensor> arrays, Tensor idx, int[] ids, int from, int to) {
     List<Tensor> out = new ArrayList<>(arrays.size());
     for (Tensor a : arrays) {
-      if (a.dtype() == org.jkeras.backend.DType.FLOAT32 && a.rank() > 0) {
+      if (a.dtype() == org.jkeras.backend.DType.FLOAT32 && a.rank() > 0 && !shuffle) {
+        // Rows in order are served in place: kernels that can read them there do (a recurrent
+        // layer's input projection, Dense), others copy them on first use.
+        out.add(Tensor.rowsView(a, from, to - from));
+      } else if (a.dtype() == org.jkeras.backend.DType.FLOAT32 && a.rank() > 0) {
         out.add(rowsIntoBuffer(a, ids, from, to));
       } else if (!shuffle) {
         int[] start = new int[a.rank()];

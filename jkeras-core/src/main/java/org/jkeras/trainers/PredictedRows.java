@@ -42,9 +42,10 @@ final class PredictedRows {
         // Rows not per sample (a model's own choice): a float output is still copied off the
         // batch buffer it may share.
         parts.get(i).add(out.dtype() == DType.FLOAT32
-            ? Tensor.wrap(out.floatData().clone(), out.shape()) : out);
+            ? Tensor.wrap(out.toFloatArray(), out.shape()) : out);
       } else if (out.dtype() == DType.FLOAT32 && out.shape().equals(batchShape(i, batchRows))) {
-        System.arraycopy(out.floatData(), 0, all, filled * (out.size() / batchRows), out.size());
+        System.arraycopy(out.floatStorage(), out.storageOffset(), all,
+            filled * (out.size() / batchRows), out.size());
       } else {
         throw new IllegalStateException("predict's output " + i + " has shape " + out.shape()
             + " for a batch of " + batchRows + " samples, where " + batchShape(i, batchRows)

@@ -95,7 +95,9 @@ final class CpuLinalg implements LinalgKernels {
         : StepArena.floats(outShape.sizeAsInt());
     int rows = n == 0 ? 0 : c.length / n;
     float[] bv = bias == null ? null : bias.floatData();
-    EpilogueGemm.sgemm(rows, n, k, x.floatData(), 0, k, kernel.floatData(), 0, n, c, 0,
+    // x read where it lies: a batch of rows served in place is not copied.
+    EpilogueGemm.sgemm(rows, n, k, x.floatStorage(), x.storageOffset(), k, kernel.floatData(), 0,
+        n, c, 0,
         (r0, r1) -> BiasActivation.forwardRows(activation, bv, c, 0, r0, r1, n));
     return Tensor.wrap(c, outShape);
   }

@@ -13,13 +13,16 @@ import org.jkeras.backend.Tensor;
  */
 final class InputBlocks {
   private final float[][] data;
+  /** Where each block's first element lies in its array (a batch served in place). */
+  private final int[] offsets;
   private final int[] rows;
   private final int batch;
   final int time;
   final int features;
 
-  private InputBlocks(float[][] data, int[] rows, int time, int features) {
+  private InputBlocks(float[][] data, int[] offsets, int[] rows, int time, int features) {
     this.data = data;
+    this.offsets = offsets;
     this.rows = rows;
     this.time = time;
     this.features = features;
@@ -32,12 +35,15 @@ final class InputBlocks {
 
   static InputBlocks of(Tensor[] inputs) {
     float[][] data = new float[inputs.length][];
+    int[] offsets = new int[inputs.length];
     int[] rows = new int[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
-      data[i] = inputs[i].floatData();
+      data[i] = inputs[i].floatStorage();
+      offsets[i] = inputs[i].storageOffset();
       rows[i] = inputs[i].shape().dim(0);
     }
-    return new InputBlocks(data, rows, inputs[0].shape().dim(1), inputs[0].shape().dim(2));
+    return new InputBlocks(data, offsets, rows, inputs[0].shape().dim(1),
+        inputs[0].shape().dim(2));
   }
 
   /** The batch size of all blocks together. */
@@ -53,8 +59,8 @@ final class InputBlocks {
     float[] out = ScratchBuffers.take(batch * time * n);
     int first = 0;
     for (int i = 0; i < data.length; i++) {
-      CpuGemm.get().sgemm(false, false, rows[i] * time, n, features, 1f, data[i], 0, features, w,
-          0, n, 0f, out, first * time * n, n);
+      CpuGemm.get().sgemm(false, false, rows[i] * time, n, features, 1f, data[i], offsets[i],
+          features, w, 0, n, 0f, out, first * time * n, n);
       first += rows[i];
     }
     return out;
@@ -68,8 +74,8 @@ final class InputBlocks {
     float[] dw = new float[features * n];
     int first = 0;
     for (int i = 0; i < data.length; i++) {
-      SummedProduct.compute(data[i], 0, features, d, first * time * n, n, rows[i] * time,
-          features, n, i == 0 ? 0f : 1f, dw, 0, n);
+      SummedProduct.compute(data[i], offsets[i], features, d, first * time * n, n,
+          rows[i] * time, features, n, i == 0 ? 0f : 1f, dw, 0, n);
       first += rows[i];
     }
     return dw;

@@ -1,0 +1,60 @@
+package org.jkeras.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class RowsViewTest {
+  private static Tensor counting(int... dims) {
+    Shape s = Shape.of(dims);
+    float[] v = new float[s.sizeAsInt()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i;
+    }
+    return Tensor.wrap(v, s);
+  }
+
+  @Test
+  void aViewReadsItsRowsInPlaceAndCopiesThemOnlyForFloatData() {
+    Tensor x = counting(5, 2, 3);
+    Tensor v = Tensor.rowsView(x, 1, 3);
+    assertEquals(Shape.of(3, 2, 3), v.shape());
+    assertEquals(18, v.size());
+    assertSame(x.floatData(), v.floatStorage());
+    assertEquals(6, v.storageOffset());
+    assertEquals(6.0, v.getFlat(0));
+    assertEquals(23f, v.getFloat(2, 1, 2));
+    float[] expected = java.util.Arrays.copyOfRange(x.floatData(), 6, 24);
+    assertArrayEquals(expected, v.toFloatArray());
+    float[] copy = v.floatData();
+    assertNotSame(x.floatData(), copy);
+    assertArrayEquals(expected, copy);
+    assertSame(copy, v.floatData()); // made once
+    assertArrayEquals(new int[] {6, 7, 8}, java.util.Arrays.copyOf(v.toIntArray(), 3));
+  }
+
+  @Test
+  void viewsOfViewsAndReshapedViewsKeepTheirPlace() {
+    Tensor x = counting(6, 4);
+    Tensor inner = Tensor.rowsView(Tensor.rowsView(x, 2, 4), 1, 2);
+    assertSame(x.floatData(), inner.floatStorage());
+    assertEquals(12, inner.storageOffset());
+    Tensor flat = inner.withShape(Shape.of(8));
+    assertEquals(12, flat.storageOffset());
+    assertArrayEquals(new float[] {12, 13, 14, 15, 16, 17, 18, 19}, flat.floatData());
+    assertEquals(0, Tensor.rowsView(x, 6, 0).size());
+  }
+
+  @Test
+  void rowsOutsideTheSourceOrNonFloatSourcesAreRefused() {
+    Tensor x = counting(3, 2);
+    assertThrows(IllegalArgumentException.class, () -> Tensor.rowsView(x, 2, 2));
+    assertThrows(IllegalArgumentException.class, () -> Tensor.rowsView(x, -1, 1));
+    assertThrows(JKerasException.class,
+        () -> Tensor.rowsView(Tensor.ofInts(new int[] {1, 2}, 2), 0, 1));
+  }
+}
