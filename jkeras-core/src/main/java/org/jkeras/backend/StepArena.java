@@ -157,7 +157,7 @@ public final class StepArena {
    * write every element before it is read.
    */
   public static float[] floats(int n) {
-    float[] a = take(n);
+    float[] a = take(n, false);
     if (POISON) {
       java.util.Arrays.fill(a, Float.NaN);
     }
@@ -166,22 +166,11 @@ public final class StepArena {
 
   /** An array of {@code n} zeros for an op's output (a kernel that accumulates into it). */
   public static float[] zeroedFloats(int n) {
-    StepArena arena = n >= MIN_FLOATS ? ACTIVE.get() : null;
-    if (arena == null) {
-      return new float[n];
-    }
-    float[] a = arena.reuse(n);
-    if (a == null) {
-      a = new float[n];
-      arena.freshArrays++;
-    } else {
-      java.util.Arrays.fill(a, 0f);
-    }
-    arena.taken.add(a);
-    return a;
+    return take(n, true);
   }
 
-  private static float[] take(int n) {
+  /** From the step running on this thread when there is one and the array is large enough. */
+  private static float[] take(int n, boolean zeroed) {
     StepArena arena = n >= MIN_FLOATS ? ACTIVE.get() : null;
     if (arena == null) {
       return new float[n];
@@ -190,6 +179,8 @@ public final class StepArena {
     if (a == null) {
       a = new float[n];
       arena.freshArrays++;
+    } else if (zeroed) {
+      java.util.Arrays.fill(a, 0f);
     }
     arena.taken.add(a);
     return a;
