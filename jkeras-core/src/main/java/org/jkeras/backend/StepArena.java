@@ -50,6 +50,8 @@ public final class StepArena {
   private StepArena outer;
   private boolean taking;
   private long freshArrays;
+  /** Steps ended so far: an array taken in step k is valid while this is still k. */
+  private long endedSteps;
 
   /**
    * Runs one step: {@link #begin}, then {@code step} (which calls {@link #stopTaking} and
@@ -121,6 +123,7 @@ public final class StepArena {
     }
     taken.clear();
     kept.clear();
+    endedSteps++;
   }
 
   /**
@@ -131,6 +134,15 @@ public final class StepArena {
     stopTaking();
     taken.clear();
     kept.clear();
+    endedSteps++;
+  }
+
+  /**
+   * How many steps this arena has ended: an array {@link #floats} gave during a step stays valid
+   * while this count is what it was then (for copies a tensor caches).
+   */
+  public long endedSteps() {
+    return endedSteps;
   }
 
   /** The arena whose step is running on this thread, or null. */

@@ -24,8 +24,15 @@ public class Tensor {
   /** A row view's data copied out, made by the first {@link #floatData} call. */
   private ViewCopy viewCopy;
 
-  /** Immutable, so a copy made by one thread is seen whole by any other. */
-  private record ViewCopy(float[] data) {}
+  /**
+   * Immutable, so a copy made by one thread is seen whole by any other. A copy made inside a
+   * step ({@code arena} not null) may be a reused array, valid only until that step ends.
+   */
+  private record ViewCopy(float[] data, StepArena arena, long step) {
+    boolean valid() {
+      return arena == null || arena.endedSteps() == step;
+    }
+  }
 
   /** Wraps (does not copy) a float array. Internal: prefer the {@code of} factories. */
   protected Tensor(Shape shape, float[] data) {
@@ -331,10 +338,11 @@ public class Tensor {
   /** A row view's data as an array of its own (from the step's arena inside a step). */
   private float[] viewData() {
     ViewCopy c = viewCopy;
-    if (c == null) {
+    if (c == null || !c.valid()) {
+      StepArena arena = StepArena.active();
       float[] data = StepArena.floats(size());
       System.arraycopy(viewArray, viewOffset, data, 0, data.length);
-      c = new ViewCopy(data);
+      c = new ViewCopy(data, arena, arena == null ? 0 : arena.endedSteps());
       viewCopy = c;
     }
     return c.data();

@@ -57,4 +57,24 @@ class RowsViewTest {
     assertThrows(JKerasException.class,
         () -> Tensor.rowsView(Tensor.ofInts(new int[] {1, 2}, 2), 0, 1));
   }
+
+  @Test
+  void aCopyMadeInsideAStepIsNotUsedAfterTheStepEnds() {
+    // The copy came from the step's arena; the next step may hand that array to another op.
+    Tensor x = counting(4, 3);
+    Tensor v = Tensor.rowsView(x, 1, 2);
+    StepArena arena = new StepArena();
+    arena.begin();
+    float[] inStep = v.floatData();
+    assertSame(inStep, v.floatData());
+    arena.recycle();
+    arena.begin();
+    float[] other = StepArena.floats(6); // the recycled copy, now another op's output
+    assertSame(inStep, other);
+    java.util.Arrays.fill(other, -1f);
+    float[] later = v.floatData();
+    assertNotSame(inStep, later);
+    assertArrayEquals(new float[] {3, 4, 5, 6, 7, 8}, later);
+    arena.recycle();
+  }
 }
