@@ -7,7 +7,9 @@ import java.util.Arrays;
  *
  * <p>Data lives in one Java array ({@code float[]}, {@code int[]} or {@code long[]}). The CPU
  * backend hands that array to OpenBLAS through the FFM API as a heap segment in a critical call,
- * so native kernels read it in place with no copy; Vector API kernels read it directly too.
+ * so native kernels read it in place with no copy; Vector API kernels read it directly too. A
+ * row view ({@link #rowsView}, a batch of the caller's rows) shares a part of another tensor's
+ * array instead.
  *
  * <p>Tensors are values: ops never change their inputs. {@link Variable} is the mutable kind.
  */
@@ -290,7 +292,8 @@ public class Tensor {
   /** The element at a flat row-major position, as a double. */
   public double getFlat(int position) {
     return switch (dtype) {
-      case FLOAT32 -> floats != null ? floats[position] : viewArray[viewOffset + position];
+      case FLOAT32 -> floats != null ? floats[position]
+          : viewArray[viewOffset + java.util.Objects.checkIndex(position, size())];
       case INT32, BOOL -> ints[position];
       case INT64 -> longs[position];
     };

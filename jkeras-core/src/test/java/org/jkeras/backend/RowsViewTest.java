@@ -47,6 +47,8 @@ class RowsViewTest {
     assertEquals(12, flat.storageOffset());
     assertArrayEquals(new float[] {12, 13, 14, 15, 16, 17, 18, 19}, flat.floatData());
     assertEquals(0, Tensor.rowsView(x, 6, 0).size());
+    // Positions past the view are refused, not read from the rows after it.
+    assertThrows(IndexOutOfBoundsException.class, () -> inner.getFlat(8));
   }
 
   @Test
