@@ -48,13 +48,6 @@ public interface ArrayKernels {
    */
   Tensor take(Tensor x, Tensor indices, int axis);
 
-  /**
-   * Copies {@code count} rows (entries along axis 0) of float32 {@code x} into {@code out}, in
-   * order: rows {@code rows[0..count)}, or {@code from, from + 1, ...} when {@code rows} is null.
-   * How batches are cut from in-memory data into a reused buffer; indices are not checked here.
-   */
-  void copyRows(Tensor x, int[] rows, int from, int count, float[] out);
-
   /** The gradient of take: {@code g} scatter-added into zeros of {@code shape} along an axis. */
   Tensor takeGradient(Tensor g, Tensor indices, int axis, Shape shape);
 

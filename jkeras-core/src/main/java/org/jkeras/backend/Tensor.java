@@ -23,6 +23,11 @@ public class Tensor {
   /** For a row view ({@link #rowsView}): the array that holds its data, from {@link #viewOffset}. */
   private final float[] viewArray;
   private final int viewOffset;
+  /**
+   * For a view of chosen rows (a shuffled batch): which rows of the array, each {@code size() /
+   * dim(0)} floats from {@link #viewOffset}; null for a view of consecutive rows.
+   */
+  private final int[] viewRows;
   /** A row view's data copied out, made by the first {@link #floatData} call. */
   private ViewCopy viewCopy;
 
@@ -42,18 +47,18 @@ public class Tensor {
   }
 
   private Tensor(Shape shape, DType dtype, float[] f, int[] i, long[] l) {
-    this(shape, dtype, f, i, l, null, 0);
+    this(shape, dtype, f, i, l, null, 0, null);
   }
 
   private Tensor(Shape shape, DType dtype, float[] f, int[] i, long[] l, float[] view,
-      int viewOffset) {
+      int viewOffset, int[] viewRows) {
     if (!shape.isFullyDefined()) {
       throw new JKerasException("A concrete tensor needs a fully defined shape, got " + shape + ".");
     }
     long n = shape.size();
     long len = f != null ? f.length : i != null ? i.length : l != null ? l.length
         : view.length - (long) viewOffset;
-    if (view != null ? n > len || viewOffset < 0 : n != len) {
+    if (view != null ? viewRows == null && n > len || viewOffset < 0 : n != len) {
       throw new JKerasException(
           "Shape " + shape + " needs " + n + " elements but the data has " + len + ".");
     }
@@ -64,6 +69,7 @@ public class Tensor {
     this.longs = l;
     this.viewArray = view;
     this.viewOffset = viewOffset;
+    this.viewRows = viewRows;
   }
 
   // ---- creation ------------------------------------------------------------------------------
@@ -90,7 +96,25 @@ public class Tensor {
     int[] dims = source.shape.dims();
     dims[0] = count;
     return new Tensor(Shape.of(dims), DType.FLOAT32, null, null, null, source.floatStorage(),
-        source.storageOffset() + from * rowLength);
+        source.storageOffset() + from * rowLength, null);
+  }
+
+  /**
+   * Internal: the given rows of a float32 tensor (along axis 0), in that order, without copying
+   * them: a shuffled batch. Kernels that can read rows where they lie do so through {@link
+   * #gatheredRows}; {@link #floatData} gives the others a copy, made on first use. Valid while
+   * the source's data does not change.
+   */
+  public static Tensor rowsView(Tensor source, int[] rows) {
+    source.requireDType(DType.FLOAT32);
+    int n = source.shape.dim(0);
+    for (int r : rows) {
+      java.util.Objects.checkIndex(r, n);
+    }
+    int[] dims = source.shape.dims();
+    dims[0] = rows.length;
+    return new Tensor(Shape.of(dims), DType.FLOAT32, null, null, null, source.floatStorage(),
+        source.storageOffset(), rows.clone());
   }
 
   /** An int32 tensor over {@code data} (not copied). */
@@ -226,6 +250,7 @@ public class Tensor {
   public float[] toFloatArray() {
     return switch (dtype) {
       case FLOAT32 -> floats != null ? floats.clone()
+          : viewRows != null ? gather(new float[size()])
           : Arrays.copyOfRange(viewArray, viewOffset, viewOffset + size());
       case INT32, BOOL -> {
         float[] r = new float[ints.length];
@@ -292,8 +317,7 @@ public class Tensor {
   /** The element at a flat row-major position, as a double. */
   public double getFlat(int position) {
     return switch (dtype) {
-      case FLOAT32 -> floats != null ? floats[position]
-          : viewArray[viewOffset + java.util.Objects.checkIndex(position, size())];
+      case FLOAT32 -> floats != null ? floats[position] : viewElement(position);
       case INT32, BOOL -> ints[position];
       case INT64 -> longs[position];
     };
@@ -338,13 +362,37 @@ public class Tensor {
     return floats != null ? floats : viewData();
   }
 
+  private float viewElement(int position) {
+    java.util.Objects.checkIndex(position, size());
+    if (viewRows == null) {
+      return viewArray[viewOffset + position];
+    }
+    int rowLength = size() / viewRows.length;
+    int row = position / rowLength;
+    return viewArray[viewOffset + viewRows[row] * rowLength + position - row * rowLength];
+  }
+
+  /** A view of chosen rows copied into {@code out}, row by row. */
+  private float[] gather(float[] out) {
+    int rowLength = viewRows.length == 0 ? 0 : out.length / viewRows.length;
+    for (int r = 0; r < viewRows.length; r++) {
+      System.arraycopy(viewArray, viewOffset + viewRows[r] * rowLength, out, r * rowLength,
+          rowLength);
+    }
+    return out;
+  }
+
   /** A row view's data as an array of its own (from the step's arena inside a step). */
   private float[] viewData() {
     ViewCopy c = viewCopy;
     if (c == null || !c.valid()) {
       StepArena arena = StepArena.active();
       float[] data = StepArena.floats(size());
-      System.arraycopy(viewArray, viewOffset, data, 0, data.length);
+      if (viewRows != null) {
+        gather(data);
+      } else {
+        System.arraycopy(viewArray, viewOffset, data, 0, data.length);
+      }
       c = new ViewCopy(data, arena, arena == null ? 0 : arena.endedSteps());
       viewCopy = c;
     }
@@ -357,12 +405,31 @@ public class Tensor {
    */
   public float[] floatStorage() {
     requireDType(DType.FLOAT32);
-    return floats != null ? floats : viewArray;
+    return floats != null ? floats : viewRows != null ? floatData() : viewArray;
   }
 
   /** Internal: where this tensor's first element lies in {@link #floatStorage}. */
   public int storageOffset() {
-    return floats != null ? 0 : viewOffset;
+    return floats != null || viewRows != null ? 0 : viewOffset;
+  }
+
+  /**
+   * Internal: for a view of chosen rows ({@link #rowsView(Tensor, int[])}), which rows of {@link
+   * #gatheredStorage} it holds, each {@code size() / dim(0)} floats from {@link
+   * #gatheredOffset}; null for any other tensor.
+   */
+  public int[] gatheredRows() {
+    return viewRows;
+  }
+
+  /** Internal: the array the rows of {@link #gatheredRows} lie in. */
+  public float[] gatheredStorage() {
+    return viewArray;
+  }
+
+  /** Internal: where row 0 of {@link #gatheredStorage} starts. */
+  public int gatheredOffset() {
+    return viewOffset;
   }
 
   /** Internal: the backing int array of an int32 tensor, or the 0/1 ints of a bool tensor. */
@@ -394,7 +461,11 @@ public class Tensor {
       throw new JKerasException("Cannot view a tensor of shape " + shape + " as shape " + newShape
           + ": the element counts differ.");
     }
-    return new Tensor(newShape, dtype, floats, ints, longs, viewArray, viewOffset);
+    if (viewRows != null && (newShape.rank() == 0 || newShape.dim(0) != shape.dim(0))) {
+      // Another row structure: the chosen rows no longer map to rows of the new shape.
+      return new Tensor(newShape, dtype, floatData(), null, null);
+    }
+    return new Tensor(newShape, dtype, floats, ints, longs, viewArray, viewOffset, viewRows);
   }
 
   /** Throws a clear error unless this tensor has the given dtype. */

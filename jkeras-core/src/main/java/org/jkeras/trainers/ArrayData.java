@@ -10,10 +10,9 @@ import org.jkeras.ops.IndexingOps;
 
 /**
  * In-memory arrays cut into batches along axis 0, optionally reshuffled for every pass over the
- * data; checks that every array has the same number of samples. Float batches in order are views
- * of the arrays' rows ({@link Tensor#rowsView}); shuffled ones are copied into buffers reused
- * from batch to batch (a fresh array per batch would be pure allocation cost), so a batch is
- * valid until the next {@link #get}: the training loop uses one batch at a time.
+ * data; checks that every array has the same number of samples. Float batches are views of the
+ * arrays' rows ({@link Tensor#rowsView}), never copies of them: a fresh array per batch would be
+ * pure allocation and copying cost, for long sequences tens of megabytes a step.
  */
 final class ArrayData implements DataSource {
   private final List<Tensor> x;
@@ -29,9 +28,6 @@ final class ArrayData implements DataSource {
   private boolean passStarted;
   /** The seed stream's position before the current order was drawn. */
   private long orderState;
-  /** Per source array, the buffer its batches are copied into. */
-  private final java.util.IdentityHashMap<Tensor, float[]> buffers =
-      new java.util.IdentityHashMap<>();
 
   ArrayData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int batchSize, boolean shuffle,
       SeedGenerator seeds) {
@@ -179,12 +175,10 @@ final class ArrayData implements DataSource {
   private List<Tensor> rows(List<Tensor> arrays, Tensor idx, int[] ids, int from, int to) {
     List<Tensor> out = new ArrayList<>(arrays.size());
     for (Tensor a : arrays) {
-      if (a.dtype() == org.jkeras.backend.DType.FLOAT32 && a.rank() > 0 && !shuffle) {
-        // Rows in order are served in place: kernels that can read them there do (a recurrent
-        // layer's input projection, Dense), others copy them on first use.
-        out.add(Tensor.rowsView(a, from, to - from));
-      } else if (a.dtype() == org.jkeras.backend.DType.FLOAT32 && a.rank() > 0) {
-        out.add(rowsIntoBuffer(a, ids, from, to));
+      if (a.dtype() == org.jkeras.backend.DType.FLOAT32 && a.rank() > 0) {
+        // Served in place: kernels that can read the rows where they lie do (a recurrent
+        // layer's input projection, and Dense for rows in order), others copy them on first use.
+        out.add(shuffle ? Tensor.rowsView(a, ids) : Tensor.rowsView(a, from, to - from));
       } else if (!shuffle) {
         int[] start = new int[a.rank()];
         int[] size = a.shape().dims();
@@ -197,21 +191,4 @@ final class ArrayData implements DataSource {
     }
     return out;
   }
-
-  /** Rows {@code from..to} (or {@code ids} when shuffling) of {@code a}, in its reused buffer. */
-  private Tensor rowsIntoBuffer(Tensor a, int[] ids, int from, int to) {
-    int rowLength = a.shape().dim(0) == 0 ? 0 : a.size() / a.shape().dim(0);
-    int n = to - from;
-    float[] buffer = buffers.get(a);
-    if (buffer == null || buffer.length != n * rowLength) {
-      buffer = new float[n * rowLength];
-      buffers.put(a, buffer);
-    }
-    org.jkeras.backend.Backend.current().arrays().copyRows(a, shuffle ? ids : null, from, n,
-        buffer);
-    int[] dims = a.shape().dims();
-    dims[0] = n;
-    return Tensor.wrap(buffer, Shape.of(dims));
-  }
-
 }

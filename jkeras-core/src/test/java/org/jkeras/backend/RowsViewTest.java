@@ -79,4 +79,33 @@ class RowsViewTest {
     assertArrayEquals(new float[] {3, 4, 5, 6, 7, 8}, later);
     arena.recycle();
   }
+
+  @Test
+  void aViewOfChosenRowsReadsThemInPlaceAndCopiesThemInOrder() {
+    Tensor x = counting(4, 2, 3);
+    Tensor v = Tensor.rowsView(x, new int[] {2, 0, 2});
+    assertEquals(Shape.of(3, 2, 3), v.shape());
+    assertArrayEquals(new int[] {2, 0, 2}, v.gatheredRows());
+    assertSame(x.floatData(), v.gatheredStorage());
+    assertEquals(0, v.gatheredOffset());
+    float[] expected = {12, 13, 14, 15, 16, 17, 0, 1, 2, 3, 4, 5, 12, 13, 14, 15, 16, 17};
+    assertArrayEquals(expected, v.toFloatArray());
+    assertEquals(4.0, v.getFlat(10));
+    assertEquals(17f, v.getFloat(2, 1, 2));
+    assertArrayEquals(expected, v.floatData());
+    // Kernels reading contiguous storage get the copy.
+    assertSame(v.floatData(), v.floatStorage());
+    assertEquals(0, v.storageOffset());
+    // Same rows under another shape stay a view; another row structure is a copy.
+    assertArrayEquals(new int[] {2, 0, 2}, v.withShape(Shape.of(3, 6)).gatheredRows());
+    Tensor flat = v.withShape(Shape.of(18));
+    assertEquals(null, flat.gatheredRows());
+    assertArrayEquals(expected, flat.toFloatArray());
+    // Rows of a view of consecutive rows are rows of its source.
+    Tensor inner = Tensor.rowsView(Tensor.rowsView(x, 1, 3), new int[] {2});
+    assertEquals(6, inner.gatheredOffset());
+    assertArrayEquals(new float[] {18, 19, 20, 21, 22, 23}, inner.toFloatArray());
+    assertThrows(IndexOutOfBoundsException.class, () -> Tensor.rowsView(x, new int[] {4}));
+    assertThrows(IndexOutOfBoundsException.class, () -> v.getFlat(18));
+  }
 }

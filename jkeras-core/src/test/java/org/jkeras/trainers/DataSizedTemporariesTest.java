@@ -74,7 +74,7 @@ class DataSizedTemporariesTest {
     FitOptions options = FitOptions.epochs(1).batchSize(500).verbose(0).validationSplit(0.25);
     m.fit(x, y, options); // warm: layer building, class loading
     long bytes = allocatedBy(() -> m.fit(x, y, options));
-    // A 2 MB batch buffer per part and the steps' own small arrays; copying the two parts would
+    // Batches are views and the steps' arrays are small; copying the two parts would
     // add their 8 MB.
     assertTrue(bytes < 7_000_000, "fit with a validation split of 8 MB of data allocated "
         + bytes + " bytes");

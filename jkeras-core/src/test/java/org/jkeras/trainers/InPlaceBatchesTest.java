@@ -1,6 +1,7 @@
 package org.jkeras.trainers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.jkeras.Keras;
@@ -8,9 +9,11 @@ import org.jkeras.backend.Shape;
 import org.jkeras.backend.Tensor;
 import org.jkeras.graph.KerasTensor;
 import org.jkeras.initializers.RandomSeeds;
+import org.jkeras.layers.CallContext;
 import org.jkeras.layers.core.Dense;
 import org.jkeras.layers.rnn.LSTM;
 import org.jkeras.models.Model;
+import org.jkeras.ops.GradientTape;
 import org.jkeras.ops.IndexingOps;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +86,44 @@ class InPlaceBatchesTest {
     for (int i = 0; i < copied.getWeights().size(); i++) {
       assertArrayEquals(copied.getWeights().get(i).toFloatArray(),
           inPlace.getWeights().get(i).toFloatArray(), "weight " + i);
+    }
+  }
+
+  @Test
+  void shuffledRowsReadInPlaceGiveTheOutputsAndGradientsOfTheirCopies() {
+    // Six chosen samples per input: the recurrent kernel reads each where it lies (one block
+    // per sample, the threads splitting the blocks) instead of a gathered copy.
+    Model m = sharedLstm();
+    Tensor a = Tensor.randomNormal(Shape.of(10, 5, 4), 0f, 1f, 7);
+    Tensor b = Tensor.randomNormal(Shape.of(10, 5, 4), 0f, 1f, 8);
+    int[] order = {7, 2, 9, 0, 5, 3};
+    Tensor va = Tensor.rowsView(a, order);
+    Tensor vb = Tensor.rowsView(b, new int[] {1, 8, 4, 6, 0, 9});
+    Tensor ca = Tensor.wrap(va.toFloatArray(), va.shape());
+    Tensor cb = Tensor.wrap(vb.toFloatArray(), vb.shape());
+    List<Tensor> inPlace = outputsAndGradients(m, va, vb);
+    List<Tensor> copied = outputsAndGradients(m, ca, cb);
+    assertEquals(copied.size(), inPlace.size());
+    for (int i = 0; i < copied.size(); i++) {
+      float[] want = copied.get(i).toFloatArray();
+      float[] got = inPlace.get(i).toFloatArray();
+      for (int j = 0; j < want.length; j++) {
+        assertEquals(want[j], got[j], 1e-5f * Math.max(1f, Math.abs(want[j])), "part " + i);
+      }
+    }
+  }
+
+  /** The output, then the gradients of its sum for every weight and for the first input. */
+  private static List<Tensor> outputsAndGradients(Model m, Tensor a, Tensor b) {
+    try (GradientTape tape = new GradientTape()) {
+      tape.watch(a);
+      Tensor out = m.applyEager(List.of(a, b), CallContext.TRAINING).get(0);
+      List<Tensor> sources = new java.util.ArrayList<>(m.trainableWeights());
+      sources.add(a);
+      List<Tensor> result = new java.util.ArrayList<>();
+      result.add(out);
+      result.addAll(tape.gradient(org.jkeras.ops.Ops.sum(out), sources));
+      return result;
     }
   }
 }

@@ -57,11 +57,6 @@ final class CpuArrays implements ArrayKernels {
   }
 
   @Override
-  public void copyRows(Tensor x, int[] rows, int from, int count, float[] out) {
-    CpuGather.copyRows(x, rows, from, count, out);
-  }
-
-  @Override
   public Tensor takeGradient(Tensor g, Tensor indices, int axis, Shape shape) {
     return CpuGather.takeGradient(g, indices, axis, shape);
   }

@@ -148,24 +148,4 @@ final class CpuGather {
     }
     return p;
   }
-
-  /**
-   * Rows of {@code x} into {@code out} ({@link org.jkeras.backend.ArrayKernels#copyRows}), split
-   * over threads when there is enough to copy: a batch of long sequences is tens of megabytes.
-   */
-  static void copyRows(Tensor x, int[] rows, int from, int count, float[] out) {
-    int n = x.shape().dim(0);
-    int rowLength = n == 0 ? 0 : x.size() / n;
-    float[] source = x.floatData();
-    CpuThreads.parallelFor(count, rowLength, (lo, hi) -> {
-      if (rows == null) {
-        System.arraycopy(source, (from + lo) * rowLength, out, lo * rowLength,
-            (hi - lo) * rowLength);
-        return;
-      }
-      for (int i = lo; i < hi; i++) {
-        System.arraycopy(source, rows[i] * rowLength, out, i * rowLength, rowLength);
-      }
-    });
-  }
 }

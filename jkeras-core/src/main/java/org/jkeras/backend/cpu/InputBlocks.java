@@ -1,8 +1,8 @@
 package org.jkeras.backend.cpu;
 
 import org.jkeras.backend.ScratchBuffers;
-import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Shape;
+import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
@@ -10,45 +10,88 @@ import org.jkeras.backend.Tensor;
  * batch stacked in order. A shared layer's calls run as one kernel call this way without first
  * copying their inputs together: the input projection, the kernel's gradient and the inputs'
  * gradients are one GEMM per block, and everything per step sees a single batch.
+ *
+ * <p>Inputs are read where they lie: a batch of consecutive rows of the caller's data is one
+ * block at its offset, and a shuffled batch ({@link Tensor#gatheredRows}) is one block per
+ * sample, so no batch is copied. With many blocks the threads split the blocks instead of each
+ * block's rows.
  */
 final class InputBlocks {
+  /** Blocks per input below which each block's GEMM is split over the threads by itself. */
+  private static final int FEW_BLOCKS = 4;
+
   private final float[][] data;
-  /** Where each block's first element lies in its array (a batch served in place). */
+  /** Where each block's first element lies in its array. */
   private final int[] offsets;
   private final int[] rows;
+  /** Each block's first row in the stacked batch. */
+  private final int[] firsts;
+  /** The inputs: their batch sizes, and the first block of each. */
+  private final int[] inputRows;
+  private final int[] firstBlock;
   private final int batch;
   final int time;
   final int features;
 
-  private InputBlocks(float[][] data, int[] offsets, int[] rows, int time, int features) {
+  private InputBlocks(float[][] data, int[] offsets, int[] rows, int[] inputRows,
+      int[] firstBlock, int time, int features) {
     this.data = data;
     this.offsets = offsets;
     this.rows = rows;
+    this.inputRows = inputRows;
+    this.firstBlock = firstBlock;
     this.time = time;
     this.features = features;
+    this.firsts = new int[rows.length];
     int sum = 0;
-    for (int r : rows) {
-      sum += r;
+    for (int b = 0; b < rows.length; b++) {
+      firsts[b] = sum;
+      sum += rows[b];
     }
     this.batch = sum;
   }
 
   static InputBlocks of(Tensor[] inputs) {
-    float[][] data = new float[inputs.length][];
-    int[] offsets = new int[inputs.length];
-    int[] rows = new int[inputs.length];
-    for (int i = 0; i < inputs.length; i++) {
-      data[i] = inputs[i].floatStorage();
-      offsets[i] = inputs[i].storageOffset();
-      rows[i] = inputs[i].shape().dim(0);
+    int blocks = 0;
+    for (Tensor x : inputs) {
+      blocks += x.gatheredRows() != null ? x.shape().dim(0) : 1;
     }
-    return new InputBlocks(data, offsets, rows, inputs[0].shape().dim(1),
-        inputs[0].shape().dim(2));
+    float[][] data = new float[blocks][];
+    int[] offsets = new int[blocks];
+    int[] rows = new int[blocks];
+    int[] inputRows = new int[inputs.length];
+    int[] firstBlock = new int[inputs.length + 1];
+    int b = 0;
+    for (int i = 0; i < inputs.length; i++) {
+      Tensor x = inputs[i];
+      firstBlock[i] = b;
+      inputRows[i] = x.shape().dim(0);
+      int[] chosen = x.gatheredRows();
+      if (chosen == null) {
+        data[b] = x.floatStorage();
+        offsets[b] = x.storageOffset();
+        rows[b++] = inputRows[i];
+        continue;
+      }
+      int sample = x.shape().dim(1) * x.shape().dim(2);
+      for (int r : chosen) {
+        data[b] = x.gatheredStorage();
+        offsets[b] = x.gatheredOffset() + r * sample;
+        rows[b++] = 1;
+      }
+    }
+    firstBlock[inputs.length] = b;
+    return new InputBlocks(data, offsets, rows, inputRows, firstBlock,
+        inputs[0].shape().dim(1), inputs[0].shape().dim(2));
   }
 
   /** The batch size of all blocks together. */
   int batch() {
     return batch;
+  }
+
+  private boolean manyBlocks() {
+    return data.length > FEW_BLOCKS * inputRows.length;
   }
 
   /**
@@ -57,12 +100,20 @@ final class InputBlocks {
    */
   float[] project(float[] w, int n) {
     float[] out = ScratchBuffers.take(batch * time * n);
-    int first = 0;
-    for (int i = 0; i < data.length; i++) {
-      CpuGemm.get().sgemm(false, false, rows[i] * time, n, features, 1f, data[i], offsets[i],
-          features, w, 0, n, 0f, out, first * time * n, n);
-      first += rows[i];
+    if (!manyBlocks()) {
+      for (int b = 0; b < data.length; b++) {
+        CpuGemm.get().sgemm(false, false, rows[b] * time, n, features, 1f, data[b], offsets[b],
+            features, w, 0, n, 0f, out, firsts[b] * time * n, n);
+      }
+      return out;
     }
+    CpuThreads.parallelFor(data.length, 2L * time * n * features / 64, (lo, hi) -> {
+      Gemm gemm = CpuGemm.singleThreaded();
+      for (int b = lo; b < hi; b++) {
+        gemm.sgemm(false, false, rows[b] * time, n, features, 1f, data[b], offsets[b], features,
+            w, 0, n, 0f, out, firsts[b] * time * n, n);
+      }
+    });
     return out;
   }
 
@@ -72,27 +123,55 @@ final class InputBlocks {
    */
   float[] kernelGradient(float[] d, int n) {
     float[] dw = new float[features * n];
-    int first = 0;
-    for (int i = 0; i < data.length; i++) {
-      SummedProduct.compute(data[i], offsets[i], features, d, first * time * n, n,
-          rows[i] * time, features, n, i == 0 ? 0f : 1f, dw, 0, n);
-      first += rows[i];
+    if (!manyBlocks()) {
+      for (int b = 0; b < data.length; b++) {
+        SummedProduct.compute(data[b], offsets[b], features, d, firsts[b] * time * n, n,
+            rows[b] * time, features, n, b == 0 ? 0f : 1f, dw, 0, n);
+      }
+      return dw;
+    }
+    // Each thread sums its blocks into its own partial product; the partials are added in
+    // block order, so the result does not depend on timing.
+    java.util.concurrent.ConcurrentSkipListMap<Integer, float[]> partials =
+        new java.util.concurrent.ConcurrentSkipListMap<>();
+    CpuThreads.parallelFor(data.length, 2L * time * n * features / 64, (lo, hi) -> {
+      Gemm gemm = CpuGemm.singleThreaded();
+      float[] p = new float[features * n];
+      for (int b = lo; b < hi; b++) {
+        gemm.sgemm(true, false, features, n, rows[b] * time, 1f, data[b], offsets[b], features,
+            d, firsts[b] * time * n, n, b == lo ? 0f : 1f, p, 0, n);
+      }
+      partials.put(lo, p);
+    });
+    boolean first = true;
+    for (float[] p : partials.values()) {
+      if (first) {
+        System.arraycopy(p, 0, dw, 0, dw.length);
+        first = false;
+      } else {
+        RecurrentSupport.addInto(dw, 0, p, 0, dw.length);
+      }
     }
     return dw;
   }
 
-  /** Each block's gradient {@code d_i @ w^T}, {@code w (features, n)}, shaped like the block. */
+  /**
+   * Each input's gradient {@code d_i @ w^T}, {@code w (features, n)}, shaped like the input
+   * (one GEMM per block, into the input's rows that the block holds).
+   */
   Tensor[] inputGradients(float[] d, int n, float[] w) {
-    Tensor[] out = new Tensor[data.length];
-    int first = 0;
-    for (int i = 0; i < data.length; i++) {
-      int size = rows[i] * time * features;
-      // The GEMM (beta 0) writes dx whole unless there is nothing to sum.
+    Tensor[] out = new Tensor[inputRows.length];
+    for (int i = 0; i < inputRows.length; i++) {
+      int size = inputRows[i] * time * features;
+      // The GEMMs (beta 0) write dx whole unless there is nothing to sum.
       float[] dx = n == 0 ? StepArena.zeroedFloats(size) : StepArena.floats(size);
-      CpuGemm.get().sgemm(false, true, rows[i] * time, features, n, 1f, d, first * time * n, n, w,
-          0, n, 0f, dx, 0, features);
-      out[i] = Tensor.wrap(dx, Shape.of(rows[i], time, features));
-      first += rows[i];
+      int row = 0;
+      for (int b = firstBlock[i]; b < firstBlock[i + 1]; b++) {
+        CpuGemm.get().sgemm(false, true, rows[b] * time, features, n, 1f, d,
+            firsts[b] * time * n, n, w, 0, n, 0f, dx, row * time * features, features);
+        row += rows[b];
+      }
+      out[i] = Tensor.wrap(dx, Shape.of(inputRows[i], time, features));
     }
     return out;
   }

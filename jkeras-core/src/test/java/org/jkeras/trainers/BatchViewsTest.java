@@ -13,10 +13,11 @@ import org.jkeras.models.Model;
 import org.junit.jupiter.api.Test;
 
 /**
- * Batches are served in buffers reused from batch to batch; outputs that share storage with an
- * input (a reshape of it) must still come out of predict with every batch's own values.
+ * Batches are served as views of the caller's rows; outputs that share storage with an input (a
+ * reshape of it) must still come out of predict with every batch's own values, and shuffled
+ * training must see each batch's own rows.
  */
-class ReusedBatchBuffersTest {
+class BatchViewsTest {
   private static Tensor counting(int rows, int cols) {
     float[] v = new float[rows * cols];
     for (int i = 0; i < v.length; i++) {
