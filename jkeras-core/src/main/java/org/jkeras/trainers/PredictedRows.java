@@ -11,9 +11,9 @@ import org.jkeras.ops.ConcatOps;
  * {@code predict}'s outputs over all samples, filled batch by batch. A float output is copied
  * into one array of all rows, allocated at the first batch: keeping every batch's output and
  * concatenating at the end would hold the whole output twice at the peak. The copy also detaches
- * an output that shares storage with the batch's input buffer, which the next batch overwrites.
- * Other dtypes (whose outputs never share a float input's buffer), and outputs that do not have
- * one row per sample, are joined at the end as before.
+ * an output from the step's arrays, which the next batch reuses, and from the caller's rows it
+ * may share (a view of the input). Other dtypes (whose outputs never share those), and outputs
+ * that do not have one row per sample, are joined at the end as before.
  */
 final class PredictedRows {
   private final int samples;
@@ -39,8 +39,8 @@ final class PredictedRows {
       }
       float[] all = rows.get(i);
       if (all == null) {
-        // Rows not per sample (a model's own choice): a float output is still copied off the
-        // batch buffer it may share.
+        // Rows not per sample (a model's own choice): a float output is still copied, off the
+        // step's reused arrays or the caller's rows it may share.
         parts.get(i).add(out.dtype() == DType.FLOAT32
             ? Tensor.wrap(out.toFloatArray(), out.shape()) : out);
       } else if (out.dtype() == DType.FLOAT32 && out.shape().equals(batchShape(i, batchRows))) {
