@@ -130,28 +130,15 @@ final class InputBlocks {
       }
       return dw;
     }
-    // Each thread sums its blocks into its own partial product; the partials are added in
-    // block order, so the result does not depend on timing.
-    java.util.concurrent.ConcurrentSkipListMap<Integer, float[]> partials =
-        new java.util.concurrent.ConcurrentSkipListMap<>();
-    CpuThreads.parallelFor(data.length, 2L * time * n * features / 64, (lo, hi) -> {
-      Gemm gemm = CpuGemm.singleThreaded();
-      float[] p = new float[features * n];
-      for (int b = lo; b < hi; b++) {
-        gemm.sgemm(true, false, features, n, rows[b] * time, 1f, data[b], offsets[b], features,
-            d, firsts[b] * time * n, n, b == lo ? 0f : 1f, p, 0, n);
-      }
-      partials.put(lo, p);
-    });
-    boolean first = true;
-    for (float[] p : partials.values()) {
-      if (first) {
-        System.arraycopy(p, 0, dw, 0, dw.length);
-        first = false;
-      } else {
-        RecurrentSupport.addInto(dw, 0, p, 0, dw.length);
-      }
-    }
+    // Each thread sums its blocks into its own partial product, added in block order.
+    SummedProduct.inPartials(data.length, 2L * time * n * features / 64, features, n, 0f, dw, 0,
+        n, (lo, hi, p) -> {
+          Gemm gemm = CpuGemm.singleThreaded();
+          for (int b = lo; b < hi; b++) {
+            gemm.sgemm(true, false, features, n, rows[b] * time, 1f, data[b], offsets[b],
+                features, d, firsts[b] * time * n, n, b == lo ? 0f : 1f, p, 0, n);
+          }
+        });
     return dw;
   }
 

@@ -22,13 +22,30 @@ final class SummedProduct {
           c, cOff, ldc);
       return;
     }
-    // Keyed by each chunk's first row, so they are added in row order whatever finished first.
+    inPartials(k, (long) m * n, m, n, beta, c, cOff, ldc, (lo, hi, p) ->
+        CpuGemm.singleThreaded().sgemm(true, false, m, n, hi - lo, 1f, a, aOff + lo * lda, lda,
+            b, bOff + lo * ldb, ldb, 0f, p, 0, n));
+  }
+
+  /** Fills {@code partial (m, n)} with the sum over items {@code [lo, hi)}. */
+  @FunctionalInterface
+  interface PartialSum {
+    void compute(int lo, int hi, float[] partial);
+  }
+
+  /**
+   * {@code c (m, n) = sum + beta * c}, where threads split {@code items} and each fills its own
+   * partial sum; the partials are added in item order, so the result does not depend on timing.
+   * Beta is 0 or 1.
+   */
+  static void inPartials(int items, long workPerItem, int m, int n, float beta, float[] c,
+      int cOff, int ldc, PartialSum sum) {
+    // Keyed by each chunk's first item, so they are added in order whatever finished first.
     java.util.concurrent.ConcurrentSkipListMap<Integer, float[]> partials =
         new java.util.concurrent.ConcurrentSkipListMap<>();
-    CpuThreads.parallelFor(k, (long) m * n, (lo, hi) -> {
+    CpuThreads.parallelFor(items, workPerItem, (lo, hi) -> {
       float[] p = new float[m * n];
-      CpuGemm.singleThreaded().sgemm(true, false, m, n, hi - lo, 1f, a, aOff + lo * lda, lda, b,
-          bOff + lo * ldb, ldb, 0f, p, 0, n);
+      sum.compute(lo, hi, p);
       partials.put(lo, p);
     });
     boolean first = beta == 0f;
