@@ -15,7 +15,8 @@ import org.jkeras.backend.Tensor;
 
 /**
  * Max and average pooling, channels_last: each window tap is a contiguous run of channels, so
- * the inner loops are Vector API max/add over channels; images split across threads when large.
+ * the inner loops are Vector API max/add over channels, each vector of an output's channels kept
+ * in a register across its window's taps; images split across threads when large.
  * Padded positions are skipped, never read: they cannot win a max, and an average divides by
  * the number of real positions in its window (TensorFlow's rule for "same" padding).
  */
@@ -34,9 +35,8 @@ final class CpuPooling {
     int n = input.shape().dim(0);
     int c = input.shape().dim(-1);
     Shape outShape = geometry.outputShape(n, c);
-    // The max pool starts every output at -inf; the average adds into zeros.
-    float[] out = max ? StepArena.floats(outShape.sizeAsInt())
-        : StepArena.zeroedFloats(outShape.sizeAsInt());
+    // Every output position is written, an empty window too.
+    float[] out = StepArena.floats(outShape.sizeAsInt());
     float[] x = input.floatData();
     CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
       int[] tap = new int[w.taps];
@@ -44,20 +44,12 @@ final class CpuPooling {
       for (int img = lo; img < hi; img++) {
         for (int pos = 0; pos < w.outVol; pos++) {
           int count = w.validTaps(pos, tap, src);
+          startsInImage(src, count, img * w.inVol, c);
           int o = (img * w.outVol + pos) * c;
           if (max) {
-            Arrays.fill(out, o, o + c, Float.NEGATIVE_INFINITY);
-          }
-          for (int j = 0; j < count; j++) {
-            int s = (img * w.inVol + src[j]) * c;
-            if (max) {
-              RowMath.max(out, o, x, s, c);
-            } else {
-              RowMath.add(out, o, x, s, c);
-            }
-          }
-          if (!max && count > 0) {
-            RowMath.scale(out, o, 1f / count, c);
+            maxOfTaps(x, src, count, out, o, c);
+          } else {
+            meanOfTaps(x, src, count, out, o, c);
           }
         }
       }
@@ -79,40 +71,96 @@ final class CpuPooling {
     CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
       int[] tap = new int[w.taps];
       int[] src = new int[w.taps];
-      boolean[] routed = new boolean[c];
       for (int img = lo; img < hi; img++) {
         for (int pos = 0; pos < w.outVol; pos++) {
           int count = w.validTaps(pos, tap, src);
-          int o = (img * w.outVol + pos) * c;
-          Arrays.fill(routed, false);
-          for (int j = 0; j < count; j++) {
-            routeToMaximum(x, (img * w.inVol + src[j]) * c, y, gy, o, gx, routed, c);
-          }
+          startsInImage(src, count, img * w.inVol, c);
+          routeToMaximum(x, src, count, y, gy, (img * w.outVol + pos) * c, gx, c);
         }
       }
     });
     return Tensor.wrap(gx, input.shape());
   }
 
+  /** Turns a window's input positions within image {@code base} into array offsets. */
+  private static void startsInImage(int[] src, int count, int base, int c) {
+    for (int j = 0; j < count; j++) {
+      src[j] = (base + src[j]) * c;
+    }
+  }
+
   /**
-   * Adds {@code gy[o..]} to {@code gx[s..]} in each channel where this tap holds the window's
-   * maximum and no earlier tap did ({@code routed}): the first maximum takes the gradient.
+   * {@code out[o..o + c) = max over taps of x[start..]}, each vector of channels kept in a
+   * register across the taps and stored once; an empty window gives -inf.
    */
-  private static void routeToMaximum(float[] x, int s, float[] y, float[] gy, int o, float[] gx,
-      boolean[] routed, int c) {
+  private static void maxOfTaps(float[] x, int[] start, int count, float[] out, int o, int c) {
+    if (count == 0) {
+      Arrays.fill(out, o, o + c, Float.NEGATIVE_INFINITY);
+      return;
+    }
     int ch = 0;
     for (int end = S.loopBound(c); ch < end; ch += L) {
-      VectorMask<Float> first = FloatVector.fromArray(S, x, s + ch)
-          .compare(VectorOperators.EQ, FloatVector.fromArray(S, y, o + ch))
-          .andNot(VectorMask.fromArray(S, routed, ch));
-      FloatVector.fromArray(S, gx, s + ch)
-          .add(FloatVector.fromArray(S, gy, o + ch), first).intoArray(gx, s + ch);
-      first.or(VectorMask.fromArray(S, routed, ch)).intoArray(routed, ch);
+      FloatVector m = FloatVector.fromArray(S, x, start[0] + ch);
+      for (int j = 1; j < count; j++) {
+        m = m.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, start[j] + ch));
+      }
+      m.intoArray(out, o + ch);
     }
     for (; ch < c; ch++) {
-      if (!routed[ch] && x[s + ch] == y[o + ch]) {
-        gx[s + ch] += gy[o + ch];
-        routed[ch] = true;
+      float m = x[start[0] + ch];
+      for (int j = 1; j < count; j++) {
+        m = Math.max(m, x[start[j] + ch]);
+      }
+      out[o + ch] = m;
+    }
+  }
+
+  /** {@code out[o..o + c) = mean over taps of x[start..]} (summed in tap order, then scaled). */
+  private static void meanOfTaps(float[] x, int[] start, int count, float[] out, int o, int c) {
+    float scale = count > 0 ? 1f / count : 1f;
+    int ch = 0;
+    for (int end = S.loopBound(c); ch < end; ch += L) {
+      FloatVector sum = FloatVector.zero(S);
+      for (int j = 0; j < count; j++) {
+        sum = sum.add(FloatVector.fromArray(S, x, start[j] + ch));
+      }
+      sum.mul(scale).intoArray(out, o + ch);
+    }
+    for (; ch < c; ch++) {
+      float sum = 0f;
+      for (int j = 0; j < count; j++) {
+        sum += x[start[j] + ch];
+      }
+      out[o + ch] = sum * scale;
+    }
+  }
+
+  /**
+   * Adds {@code gy[o..]} to {@code gx} at the first tap holding the window's maximum {@code
+   * y[o..]}, per channel; which channels are already routed stays in a register mask.
+   */
+  private static void routeToMaximum(float[] x, int[] start, int count, float[] y, float[] gy,
+      int o, float[] gx, int c) {
+    int ch = 0;
+    for (int end = S.loopBound(c); ch < end; ch += L) {
+      FloatVector yv = FloatVector.fromArray(S, y, o + ch);
+      FloatVector g = FloatVector.fromArray(S, gy, o + ch);
+      VectorMask<Float> routed = S.maskAll(false);
+      for (int j = 0; j < count; j++) {
+        int s = start[j] + ch;
+        VectorMask<Float> first = FloatVector.fromArray(S, x, s)
+            .compare(VectorOperators.EQ, yv).andNot(routed);
+        FloatVector.fromArray(S, gx, s).add(g, first).intoArray(gx, s);
+        routed = routed.or(first);
+      }
+    }
+    for (; ch < c; ch++) {
+      for (int j = 0; j < count; j++) {
+        int s = start[j] + ch;
+        if (x[s] == y[o + ch]) {
+          gx[s] += gy[o + ch];
+          break;
+        }
       }
     }
   }

@@ -1,7 +1,6 @@
 package org.jkeras.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -47,29 +46,6 @@ final class RowMath {
     }
     for (; i < len; i++) {
       dst[d + i] += a[p + i] * b[q + i];
-    }
-  }
-
-  /** {@code dst[d + i] = max(dst[d + i], src[s + i])}. */
-  static void max(float[] dst, int d, float[] src, int s, int len) {
-    int i = 0;
-    for (int end = S.loopBound(len); i < end; i += S.length()) {
-      FloatVector.fromArray(S, dst, d + i).lanewise(VectorOperators.MAX,
-          FloatVector.fromArray(S, src, s + i)).intoArray(dst, d + i);
-    }
-    for (; i < len; i++) {
-      dst[d + i] = Math.max(dst[d + i], src[s + i]);
-    }
-  }
-
-  /** {@code dst[d + i] *= scale}. */
-  static void scale(float[] dst, int d, float scale, int len) {
-    int i = 0;
-    for (int end = S.loopBound(len); i < end; i += S.length()) {
-      FloatVector.fromArray(S, dst, d + i).mul(scale).intoArray(dst, d + i);
-    }
-    for (; i < len; i++) {
-      dst[d + i] *= scale;
     }
   }
 }
