@@ -9,9 +9,8 @@ import org.jkeras.backend.StepArena;
 import org.jkeras.backend.Tensor;
 
 /**
- * CPU convolution kernels: im2col + one GEMM per batch chunk ({@link CpuGemm}, parallel when
- * large), the input gradient as GEMM + col2im, the kernel gradient as a GEMM accumulated over
- * chunks. A 1x1 convolution with stride 1 skips im2col: the input already is the matrix.
+ * CPU convolution kernels: im2col + GEMM, the input gradient as GEMM + col2im, the kernel
+ * gradient as a GEMM summed over blocks of rows. A 1x1 convolution with stride 1 skips im2col: the input already is the matrix.
  *
  * <p>Why im2col + GEMM rather than a direct kernel: all the arithmetic then runs in OpenBLAS's
  * sgemm, and im2col only copies contiguous runs of channels. Measured on the 2-core Zen 5 box
@@ -22,12 +21,22 @@ import org.jkeras.backend.Tensor;
  * to three channels, where a GEMM with k = 9 to 27 is mostly overhead: at most {@link
  * DirectConv#MAX_PRODUCTS} products per output run directly ({@link DirectConv}).
  *
- * <p>Each call allocates only its output; the im2col buffer, at most {@link #COLS_LIMIT} floats
- * (or one image's worth when larger), is reused across chunks of images and across calls on the
- * same thread.
+ * <p>Im2col runs in blocks of about {@link #BLOCK_FLOATS} floats, each thread laying out its
+ * block and multiplying it (or, for the input gradient, filling it and adding it back) while it
+ * is still in cache: on the cnn benchmark's second layer the whole batch's matrix (9 MB) went
+ * to memory and back before. Each call allocates only its output; a thread's im2col buffer is
+ * reused across blocks and calls.
  */
 final class CpuConv implements ConvKernels {
-  /** Target size of the im2col buffer, in floats (16 MiB). */
+  /**
+   * Im2col floats laid out and multiplied at a time by one thread: 512 KiB, so the GEMM packs
+   * them from the core's L2 cache rather than from memory. On the cnn benchmark's second layer
+   * 128 to 1,024 KiB measured alike; 64 KiB was 10-30% slower (more calls, each packing the
+   * kernel again).
+   */
+  static final int BLOCK_FLOATS = 1 << 17;
+
+  /** The most im2col floats held at once for the input gradient of large images (16 MiB). */
   static final int COLS_LIMIT = 1 << 22;
 
   private static final ThreadLocal<float[]> COLS = ThreadLocal.withInitial(() -> new float[0]);
@@ -73,14 +82,21 @@ final class CpuConv implements ConvKernels {
       DirectConv.forward(x, ci, w, n, kv, co, bv, activation, out);
       return Tensor.wrap(out, outShape);
     }
-    int per = imagesPerChunk(n, w.outVol, k);
-    float[] cols = colsBuffer(per * w.outVol * k);
-    for (int n0 = 0; n0 < n; n0 += per) {
-      int n1 = Math.min(n, n0 + per);
-      Im2col.im2col(x, ci, w, n0, n1, cols);
-      gemm(plain, (n1 - n0) * w.outVol, co, k, cols, kv, out, n0 * w.outVol * co, activation,
-          bv);
-    }
+    int rows = n * w.outVol;
+    int block = blockRows(k);
+    // Each thread lays out a block of rows and multiplies it while the block is in its cache.
+    CpuThreads.parallelFor(rows, (long) k * co, (lo, hi) -> {
+      float[] cols = colsBuffer(Math.min(block, hi - lo) * k);
+      Gemm gemm = CpuGemm.singleThreaded();
+      for (int r = lo; r < hi; r += block) {
+        int e = Math.min(hi, r + block);
+        Im2col.rows(x, ci, w, r, e, cols);
+        gemm.sgemm(false, false, e - r, co, k, 1f, cols, 0, k, kv, 0, co, 0f, out, r * co, co);
+        if (!plain) {
+          BiasActivation.forwardRows(activation, bv, out, 0, r, e, co);
+        }
+      }
+    });
     return Tensor.wrap(out, outShape);
   }
 
@@ -119,14 +135,30 @@ final class CpuConv implements ConvKernels {
       gemm.sgemm(false, true, n * w.outVol, ci, co, 1f, gy, 0, co, kv, 0, co, 0f, dx, 0, ci);
       return Tensor.wrap(dx, inShape);
     }
-    int per = imagesPerChunk(n, w.outVol, k);
-    float[] cols = colsBuffer(per * w.outVol * k);
-    for (int n0 = 0; n0 < n; n0 += per) {
-      int n1 = Math.min(n, n0 + per);
-      gemm.sgemm(false, true, (n1 - n0) * w.outVol, k, co, 1f, gy, n0 * w.outVol * co, co,
-          kv, 0, co, 0f, cols, 0, k);
-      Im2col.col2im(cols, ci, w, n0, n1, dx);
+    long perImage = (long) w.outVol * k;
+    if (perImage > COLS_LIMIT / CpuThreads.maxThreads()) {
+      // Images too large for a buffer per thread: one at a time, the GEMM split across threads.
+      float[] cols = colsBuffer((int) perImage);
+      for (int i = 0; i < n; i++) {
+        gemm.sgemm(false, true, w.outVol, k, co, 1f, gy, i * w.outVol * co, co, kv, 0, co, 0f,
+            cols, 0, k);
+        Im2col.col2im(cols, ci, w, i, i + 1, dx);
+      }
+      return Tensor.wrap(dx, inShape);
     }
+    // Images never share input positions, so threads take whole images, in blocks that stay
+    // in cache between the GEMM and col2im.
+    int block = (int) Math.max(1, BLOCK_FLOATS / perImage);
+    CpuThreads.parallelFor(n, perImage * co, (lo, hi) -> {
+      float[] cols = colsBuffer((int) (Math.min(block, hi - lo) * perImage));
+      Gemm inner = CpuGemm.singleThreaded();
+      for (int i = lo; i < hi; i += block) {
+        int e = Math.min(hi, i + block);
+        inner.sgemm(false, true, (e - i) * w.outVol, k, co, 1f, gy, i * w.outVol * co, co, kv,
+            0, co, 0f, cols, 0, k);
+        Im2col.col2im(cols, ci, w, i, e, dx);
+      }
+    });
     return Tensor.wrap(dx, inShape);
   }
 
@@ -158,14 +190,23 @@ final class CpuConv implements ConvKernels {
       gemm.sgemm(true, false, k, co, n * w.outVol, 1f, x, 0, k, gy, 0, co, 0f, dk, 0, co);
       return Tensor.wrap(dk, kShape);
     }
-    int per = imagesPerChunk(n, w.outVol, k);
-    float[] cols = colsBuffer(per * w.outVol * k);
-    for (int n0 = 0; n0 < n; n0 += per) {
-      int n1 = Math.min(n, n0 + per);
-      Im2col.im2col(x, ci, w, n0, n1, cols);
-      gemm.sgemm(true, false, k, co, (n1 - n0) * w.outVol, 1f, cols, 0, k,
-          gy, n0 * w.outVol * co, co, n0 == 0 ? 0f : 1f, dk, 0, co);
+    if (DirectConv.applies(w, ci)) {
+      DirectConv.kernelGradient(x, ci, w, n, gy, co, dk);
+      return Tensor.wrap(dk, kShape);
     }
+    int block = blockRows(k);
+    // Threads split the rows, each summing its share into its own partial kernel gradient one
+    // cached block at a time; the partials are added in row order.
+    SummedProduct.inPartials(n * w.outVol, (long) k * co, k, co, 0f, dk, 0, co,
+        (lo, hi, partial) -> {
+          float[] cols = colsBuffer(Math.min(block, hi - lo) * k);
+          for (int b = lo; b < hi; b += block) {
+            int e = Math.min(hi, b + block);
+            Im2col.rows(x, ci, w, b, e, cols);
+            CpuGemm.singleThreaded().sgemm(true, false, k, co, e - b, 1f, cols, 0, k, gy,
+                b * co, co, b == lo ? 0f : 1f, partial, 0, co);
+          }
+        });
     return Tensor.wrap(dk, kShape);
   }
 
@@ -183,10 +224,9 @@ final class CpuConv implements ConvKernels {
     return b;
   }
 
-  /** How many images' im2col rows fit in {@link #COLS_LIMIT} floats (at least one). */
-  static int imagesPerChunk(int n, int outVol, int k) {
-    long perImage = Math.max(1L, (long) outVol * k);
-    return (int) Math.max(1, Math.min(n, COLS_LIMIT / perImage));
+  /** Im2col rows per block: about {@link #BLOCK_FLOATS} floats, at least one row. */
+  static int blockRows(int k) {
+    return Math.max(1, BLOCK_FLOATS / Math.max(1, k));
   }
 
   @Override

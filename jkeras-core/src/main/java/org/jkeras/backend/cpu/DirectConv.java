@@ -40,18 +40,7 @@ final class DirectConv {
       FusedActivation activation, float[] out) {
     int k = w.taps * ci;
     boolean plain = bias == null && activation == FusedActivation.LINEAR;
-    // Input offsets of a window's products relative to its corner, in im2col's order.
-    int[] rel = new int[k];
-    int p = 0;
-    for (int a = 0; a < w.kd; a++) {
-      for (int b = 0; b < w.kh; b++) {
-        for (int c = 0; c < w.kw; c++) {
-          for (int ch = 0; ch < ci; ch++) {
-            rel[p++] = ((a * w.dd * w.ih + b * w.dh) * w.iw + c * w.dw) * ci + ch;
-          }
-        }
-      }
-    }
+    int[] rel = relativeOffsets(w, ci);
     int lines = n * w.od * w.oh;
     CpuThreads.parallelFor(lines, (long) w.ow * k * co, (lo, hi) -> {
       int[] at = new int[k];
@@ -85,6 +74,136 @@ final class DirectConv {
         }
       }
     });
+  }
+
+  /**
+   * {@code dk (taps * ci, co) = im2col(x)^T gy}, the kernel gradient, directly: each output
+   * position's gradient row is added into every product's row of {@code dk}, scaled by the input
+   * value that product reads (zero on padding, as in im2col). Threads split the lines of outputs,
+   * each summing into its own partial {@code dk} (a few KiB, in L1), added in line order.
+   * Measured on the cnn benchmark's first layer (64 images, 28x28x1 -> 32 filters): about 0.1
+   * ms against 0.9 ms for im2col + GEMM, whose GEMM of 9 rows by 32 columns is mostly packing.
+   */
+  static void kernelGradient(float[] x, int ci, Window3 w, int n, float[] gy, int co,
+      float[] dk) {
+    int k = w.taps * ci;
+    int[] rel = relativeOffsets(w, ci);
+    SummedProduct.inPartials(n * w.od * w.oh, (long) w.ow * k * co, k, co, 0f, dk, 0, co,
+        (lo, hi, partial) -> {
+          int[] at = new int[k];
+          for (int line = lo; line < hi; line++) {
+            int oy = line % w.oh;
+            int oz = (line / w.oh) % w.od;
+            int image = line / (w.oh * w.od);
+            int iz0 = oz * w.sd - w.pd;
+            int iy0 = oy * w.sh - w.ph;
+            boolean rowsInside = iz0 >= 0 && iz0 + (w.kd - 1) * w.dd < w.id && iy0 >= 0
+                && iy0 + (w.kh - 1) * w.dh < w.ih;
+            int lineBase = ((image * w.id + iz0) * w.ih + iy0) * w.iw;
+            // Outputs [ia, ib) of the line have their whole window inside the input.
+            int ia = 0;
+            int ib = 0;
+            if (rowsInside) {
+              ia = Math.min(w.ow, Math.ceilDiv(w.pw, w.sw));
+              ib = Math.max(ia, Math.min(w.ow,
+                  Math.floorDiv(w.iw - 1 - (w.kw - 1) * w.dw + w.pw, w.sw) + 1));
+            }
+            for (int ox = 0; ox < w.ow; ox++) {
+              if (ox == ia && ia < ib) {
+                inside(x, (lineBase + ia * w.sw - w.pw) * ci, w.sw * ci, rel, k, gy,
+                    (line * w.ow + ia) * co, co, ib - ia, partial);
+                ox = ib - 1;
+                continue;
+              }
+              int ix0 = ox * w.sw - w.pw;
+              int g = (line * w.ow + ox) * co;
+              offsets(image, iz0, iy0, ix0, ci, w, at);
+              for (int p = 0; p < k; p++) {
+                RowMath.addScaled(partial, p * co, gy, g, at[p] >= 0 ? x[at[p]] : 0f, co);
+              }
+            }
+          }
+        });
+  }
+
+  /**
+   * Adds the products of {@code count} neighbouring outputs, all inside the input ({@code step}
+   * floats apart), to {@code dk}: four products by two vectors of channels at a time, summed in
+   * registers over the outputs and added to {@code dk} once.
+   */
+  private static void inside(float[] x, int base, int step, int[] rel, int k, float[] gy, int g,
+      int co, int count, float[] dk) {
+    for (int p0 = 0; p0 < k; p0 += 4) {
+      int pn = Math.min(4, k - p0);
+      // Missing products of the last group reread the first; their sums are not stored.
+      int r0 = rel[p0];
+      int r1 = rel[p0 + Math.min(1, pn - 1)];
+      int r2 = rel[p0 + Math.min(2, pn - 1)];
+      int r3 = rel[p0 + Math.min(3, pn - 1)];
+      for (int j = 0; j < co; j += 2 * L) {
+        VectorMask<Float> m0 = S.indexInRange(j, co);
+        VectorMask<Float> m1 = S.indexInRange(j + L, co);
+        FloatVector a00 = FloatVector.zero(S);
+        FloatVector a01 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        for (int o = 0; o < count; o++) {
+          int xo = base + o * step;
+          int go = g + o * co + j;
+          FloatVector g0 = FloatVector.fromArray(S, gy, go, m0);
+          FloatVector g1 = FloatVector.fromArray(S, gy, go + L, m1);
+          FloatVector x0 = FloatVector.broadcast(S, x[xo + r0]);
+          FloatVector x1 = FloatVector.broadcast(S, x[xo + r1]);
+          FloatVector x2 = FloatVector.broadcast(S, x[xo + r2]);
+          FloatVector x3 = FloatVector.broadcast(S, x[xo + r3]);
+          a00 = x0.fma(g0, a00);
+          a01 = x0.fma(g1, a01);
+          a10 = x1.fma(g0, a10);
+          a11 = x1.fma(g1, a11);
+          a20 = x2.fma(g0, a20);
+          a21 = x2.fma(g1, a21);
+          a30 = x3.fma(g0, a30);
+          a31 = x3.fma(g1, a31);
+        }
+        addInto(dk, p0 * co + j, a00, a01, m0, m1);
+        if (pn > 1) {
+          addInto(dk, (p0 + 1) * co + j, a10, a11, m0, m1);
+        }
+        if (pn > 2) {
+          addInto(dk, (p0 + 2) * co + j, a20, a21, m0, m1);
+        }
+        if (pn > 3) {
+          addInto(dk, (p0 + 3) * co + j, a30, a31, m0, m1);
+        }
+      }
+    }
+  }
+
+  /** {@code dk[at..] += a} and {@code dk[at + L..] += b}, masked. */
+  private static void addInto(float[] dk, int at, FloatVector a, FloatVector b,
+      VectorMask<Float> m0, VectorMask<Float> m1) {
+    FloatVector.fromArray(S, dk, at, m0).add(a).intoArray(dk, at, m0);
+    FloatVector.fromArray(S, dk, at + L, m1).add(b).intoArray(dk, at + L, m1);
+  }
+
+  /** Input offsets of a window's products relative to its corner, in im2col's order. */
+  private static int[] relativeOffsets(Window3 w, int ci) {
+    int[] rel = new int[w.taps * ci];
+    int p = 0;
+    for (int a = 0; a < w.kd; a++) {
+      for (int b = 0; b < w.kh; b++) {
+        for (int c = 0; c < w.kw; c++) {
+          for (int ch = 0; ch < ci; ch++) {
+            rel[p++] = ((a * w.dd * w.ih + b * w.dh) * w.iw + c * w.dw) * ci + ch;
+          }
+        }
+      }
+    }
+    return rel;
   }
 
   /** Four adjacent outputs whose windows lie inside the input, {@code step} floats apart. */

@@ -17,22 +17,24 @@ final class Im2col {
   private Im2col() {}
 
   /**
-   * Writes the im2col rows of images {@code [n0, n1)} into {@code cols} from offset 0, {@code
-   * w.taps * c} floats per row; padding becomes zeros.
+   * Writes im2col rows {@code [r0, r1)} (counted over the whole batch) into {@code cols} from
+   * offset 0, {@code w.taps * c} floats per row; padding becomes zeros. Runs on the calling
+   * thread: callers split the rows across threads in blocks.
    */
-  static void im2col(float[] in, int c, Window3 w, int n0, int n1, float[] cols) {
-    int rows = (n1 - n0) * w.outVol;
+  static void rows(float[] in, int c, Window3 w, int r0, int r1, float[] cols) {
     int width = w.taps * c;
-    CpuThreads.parallelFor(rows, width / 4 + 1, (lo, hi) -> {
-      for (int r = lo; r < hi; r++) {
-        int pos = r % w.outVol;
-        int n = n0 + r / w.outVol;
-        int x = pos % w.ow;
-        int y = (pos / w.ow) % w.oh;
-        int z = pos / (w.ow * w.oh);
-        gatherRow(in, c, w, n, z, y, x, cols, r * width);
+    int pos = r0 % w.outVol;
+    int n = r0 / w.outVol;
+    for (int r = r0; r < r1; r++) {
+      int x = pos % w.ow;
+      int y = (pos / w.ow) % w.oh;
+      int z = pos / (w.ow * w.oh);
+      gatherRow(in, c, w, n, z, y, x, cols, (r - r0) * width);
+      if (++pos == w.outVol) {
+        pos = 0;
+        n++;
       }
-    });
+    }
   }
 
   private static void gatherRow(
@@ -89,24 +91,21 @@ final class Im2col {
 
   /**
    * Adds the im2col rows of images {@code [n0, n1)} (in {@code cols} from offset 0) onto {@code
-   * dx}, an input-shaped array; taps that fall on padding are dropped. Images are independent, so
-   * they run in parallel.
+   * dx}, an input-shaped array; taps that fall on padding are dropped. Runs on the calling
+   * thread: images never share input positions, so callers split them across threads.
    */
   static void col2im(float[] cols, int c, Window3 w, int n0, int n1, float[] dx) {
     int width = w.taps * c;
-    CpuThreads.parallelFor(n1 - n0, (long) w.outVol * width / 4 + 1, (lo, hi) -> {
-      for (int i = lo; i < hi; i++) {
-        int n = n0 + i;
-        int r = i * w.outVol;
-        for (int z = 0; z < w.od; z++) {
-          for (int y = 0; y < w.oh; y++) {
-            for (int x = 0; x < w.ow; x++, r++) {
-              scatterRow(cols, r * width, c, w, n, z, y, x, dx);
-            }
+    int r = 0;
+    for (int n = n0; n < n1; n++) {
+      for (int z = 0; z < w.od; z++) {
+        for (int y = 0; y < w.oh; y++) {
+          for (int x = 0; x < w.ow; x++, r++) {
+            scatterRow(cols, r * width, c, w, n, z, y, x, dx);
           }
         }
       }
-    });
+    }
   }
 
   private static void scatterRow(

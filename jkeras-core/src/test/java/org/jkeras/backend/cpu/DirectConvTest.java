@@ -10,10 +10,10 @@ import org.jkeras.backend.FusedActivation;
 import org.junit.jupiter.api.Test;
 
 /**
- * The direct convolution for few products per output equals a plain loop over the window, in
- * 1, 2 and 3 spatial axes, with strides, dilation, padding on either side (outputs near the
- * border and the four-at-a-time interior alike), output channels in whole and partial vectors,
- * and each bias and activation it is given.
+ * The direct convolution for few products per output, and its kernel gradient, equal plain
+ * loops over the window, in 1, 2 and 3 spatial axes, with strides, dilation, padding on either
+ * side (outputs near the border and the interior runs alike), output channels in whole and
+ * partial vectors, and each bias and activation it is given.
  */
 class DirectConvTest {
   @Test
@@ -31,6 +31,39 @@ class DirectConvTest {
         new int[] {1, 0, 1}, new int[] {0, 1, 0}, 1, 17, false, FusedActivation.RELU);
     check(new int[] {28, 28}, new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1},
         new int[] {0, 0}, new int[] {0, 0}, 1, 32, true, FusedActivation.RELU);
+    check(new int[] {9, 11}, new int[] {3, 2}, new int[] {2, 3}, new int[] {1, 2},
+        new int[] {1, 2}, new int[] {2, 1}, 2, 40, false, FusedActivation.LINEAR);
+  }
+
+  /** Enough lines that threads split them, each with its own partial sum. */
+  @Test
+  void kernelGradientSplitAcrossThreadsMatchesThePlainLoop() {
+    int threads = CpuThreads.maxThreads();
+    CpuThreads.setMaxThreads(2);
+    try {
+      Window3 w = new Window3(new ConvGeometry(new int[] {28, 28}, new int[] {3, 3},
+          new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {28, 28}));
+      assertTrue(CpuThreads.chunkCount(32 * 28, 28L * 9 * 32) > 1 || CpuThreads.maxThreads() < 2,
+          "the case must be large enough to split");
+      checkKernelGradient(w, 32, 1, 32, "28x28 same, 32 images");
+    } finally {
+      CpuThreads.setMaxThreads(threads);
+    }
+  }
+
+  /** Like im2col's zero columns: an infinite gradient at a border output gives NaN there. */
+  @Test
+  void kernelGradientMultipliesPaddingZeros() {
+    Window3 w = new Window3(new ConvGeometry(new int[] {6, 6}, new int[] {3, 3},
+        new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {6, 6}));
+    float[] x = new float[36];
+    java.util.Arrays.fill(x, 1f);
+    float[] gy = new float[36];
+    gy[0] = Float.POSITIVE_INFINITY;
+    float[] dk = new float[9];
+    DirectConv.kernelGradient(x, 1, w, 1, gy, 1, dk);
+    assertTrue(Float.isNaN(dk[0]), "the corner output's first tap lies on padding");
+    assertEquals(Float.POSITIVE_INFINITY, dk[4], "its centre tap reads the input");
   }
 
   /** A tap on padding multiplies a zero, as im2col's zero columns do: 0 * inf is NaN there. */
@@ -119,6 +152,49 @@ class DirectConvTest {
           }
         }
       }
+    }
+    checkKernelGradient(w, n, ci, co, where);
+  }
+
+  /** {@code DirectConv.kernelGradient} against a plain loop over every output and product. */
+  private static void checkKernelGradient(Window3 w, int n, int ci, int co, String where) {
+    SplittableRandom rnd = new SplittableRandom(7L * co + ci);
+    float[] x = random(rnd, n * w.inVol * ci);
+    float[] gy = random(rnd, n * w.outVol * co);
+    int k = w.taps * ci;
+    float[] got = new float[k * co];
+    DirectConv.kernelGradient(x, ci, w, n, gy, co, got);
+    double[] expected = new double[k * co];
+    for (int img = 0; img < n; img++) {
+      for (int oz = 0; oz < w.od; oz++) {
+        for (int oy = 0; oy < w.oh; oy++) {
+          for (int ox = 0; ox < w.ow; ox++) {
+            int row = ((img * w.od + oz) * w.oh + oy) * w.ow + ox;
+            int p = 0;
+            for (int a = 0; a < w.kd; a++) {
+              for (int b = 0; b < w.kh; b++) {
+                for (int c = 0; c < w.kw; c++) {
+                  int iz = oz * w.sd - w.pd + a * w.dd;
+                  int iy = oy * w.sh - w.ph + b * w.dh;
+                  int ix = ox * w.sw - w.pw + c * w.dw;
+                  for (int ch = 0; ch < ci; ch++, p++) {
+                    if (iz >= 0 && iz < w.id && iy >= 0 && iy < w.ih && ix >= 0 && ix < w.iw) {
+                      float v = x[(((img * w.id + iz) * w.ih + iy) * w.iw + ix) * ci + ch];
+                      for (int o = 0; o < co; o++) {
+                        expected[p * co + o] += (double) v * gy[row * co + o];
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], got[i], 1e-4 * (1 + Math.abs(expected[i])),
+          where + ", kernel gradient of product " + i / co + ", channel " + i % co);
     }
   }
 
