@@ -64,22 +64,77 @@ final class CpuPooling {
     Window3 w = new Window3(geometry);
     int n = input.shape().dim(0);
     int c = input.shape().dim(-1);
-    float[] gx = StepArena.zeroedFloats(input.size());
+    // Windows that never overlap (strides at least the pool size, the default) each write
+    // their taps whole, and only the positions no window covers are zeroed: one pass over the
+    // gradient instead of a zeroing pass and a read-modify-write one.
+    boolean disjoint = w.sd >= w.kd && w.sh >= w.kh && w.sw >= w.kw;
+    float[] gx = disjoint ? StepArena.floats(input.size()) : StepArena.zeroedFloats(input.size());
     float[] x = input.floatData();
     float[] y = output.floatData();
     float[] gy = gradOutput.floatData();
+    Uncovered uncovered = disjoint ? new Uncovered(w) : null;
     CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
       int[] tap = new int[w.taps];
       int[] src = new int[w.taps];
       for (int img = lo; img < hi; img++) {
+        if (disjoint) {
+          uncovered.zero(gx, img, c);
+        }
         for (int pos = 0; pos < w.outVol; pos++) {
           int count = w.validTaps(pos, tap, src);
           startsInImage(src, count, img * w.inVol, c);
-          routeToMaximum(x, src, count, y, gy, (img * w.outVol + pos) * c, gx, c);
+          routeToMaximum(x, src, count, y, gy, (img * w.outVol + pos) * c, gx, c, disjoint);
         }
       }
     });
     return Tensor.wrap(gx, input.shape());
+  }
+
+  /** Which input positions along each axis no pooling window reads. */
+  private static final class Uncovered {
+    private final Window3 w;
+    private final boolean[] z;
+    private final boolean[] y;
+    private final boolean[] x;
+
+    Uncovered(Window3 w) {
+      this.w = w;
+      z = axis(w.id, w.od, w.kd, w.sd, w.pd);
+      y = axis(w.ih, w.oh, w.kh, w.sh, w.ph);
+      x = axis(w.iw, w.ow, w.kw, w.sw, w.pw);
+    }
+
+    private static boolean[] axis(int in, int out, int k, int stride, int pad) {
+      boolean[] uncovered = new boolean[in];
+      Arrays.fill(uncovered, true);
+      for (int o = 0; o < out; o++) {
+        for (int t = 0; t < k; t++) {
+          int i = o * stride - pad + t;
+          if (i >= 0 && i < in) {
+            uncovered[i] = false;
+          }
+        }
+      }
+      return uncovered;
+    }
+
+    /** Zeroes image {@code img}'s uncovered positions in {@code gx}. */
+    void zero(float[] gx, int img, int c) {
+      for (int iz = 0; iz < w.id; iz++) {
+        for (int iy = 0; iy < w.ih; iy++) {
+          int row = ((img * w.id + iz) * w.ih + iy) * w.iw * c;
+          if (z[iz] || y[iy]) {
+            Arrays.fill(gx, row, row + w.iw * c, 0f);
+            continue;
+          }
+          for (int ix = 0; ix < w.iw; ix++) {
+            if (x[ix]) {
+              Arrays.fill(gx, row + ix * c, row + (ix + 1) * c, 0f);
+            }
+          }
+        }
+      }
+    }
   }
 
   /** Turns a window's input positions within image {@code base} into array offsets. */
@@ -137,10 +192,11 @@ final class CpuPooling {
 
   /**
    * Adds {@code gy[o..]} to {@code gx} at the first tap holding the window's maximum {@code
-   * y[o..]}, per channel; which channels are already routed stays in a register mask.
+   * y[o..]}, per channel; which channels are already routed stays in a register mask. When
+   * windows are {@code disjoint}, each tap is written (the gradient or zero) instead of added to.
    */
   private static void routeToMaximum(float[] x, int[] start, int count, float[] y, float[] gy,
-      int o, float[] gx, int c) {
+      int o, float[] gx, int c, boolean disjoint) {
     int ch = 0;
     for (int end = S.loopBound(c); ch < end; ch += L) {
       FloatVector yv = FloatVector.fromArray(S, y, o + ch);
@@ -150,17 +206,25 @@ final class CpuPooling {
         int s = start[j] + ch;
         VectorMask<Float> first = FloatVector.fromArray(S, x, s)
             .compare(VectorOperators.EQ, yv).andNot(routed);
-        FloatVector.fromArray(S, gx, s).add(g, first).intoArray(gx, s);
+        if (disjoint) {
+          FloatVector.zero(S).blend(g, first).intoArray(gx, s);
+        } else {
+          FloatVector.fromArray(S, gx, s).add(g, first).intoArray(gx, s);
+        }
         routed = routed.or(first);
       }
     }
     for (; ch < c; ch++) {
+      boolean routedHere = false;
       for (int j = 0; j < count; j++) {
         int s = start[j] + ch;
-        if (x[s] == y[o + ch]) {
+        boolean first = !routedHere && x[s] == y[o + ch];
+        if (disjoint) {
+          gx[s] = first ? gy[o + ch] : 0f;
+        } else if (first) {
           gx[s] += gy[o + ch];
-          break;
         }
+        routedHere |= first;
       }
     }
   }
