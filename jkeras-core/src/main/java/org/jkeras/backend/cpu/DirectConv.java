@@ -129,10 +129,12 @@ final class DirectConv {
   /**
    * Adds the products of {@code count} neighbouring outputs, all inside the input ({@code step}
    * floats apart), to {@code dk}: four products by two vectors of channels at a time, summed in
-   * registers over the outputs and added to {@code dk} once.
+   * registers over the outputs and added to {@code dk} once. Channels past the last whole pair of
+   * vectors go one at a time: masked loads here took C2's slow per-lane path.
    */
   private static void inside(float[] x, int base, int step, int[] rel, int k, float[] gy, int g,
       int co, int count, float[] dk) {
+    int whole = co - co % (2 * L);
     for (int p0 = 0; p0 < k; p0 += 4) {
       int pn = Math.min(4, k - p0);
       // Missing products of the last group reread the first; their sums are not stored.
@@ -140,9 +142,7 @@ final class DirectConv {
       int r1 = rel[p0 + Math.min(1, pn - 1)];
       int r2 = rel[p0 + Math.min(2, pn - 1)];
       int r3 = rel[p0 + Math.min(3, pn - 1)];
-      for (int j = 0; j < co; j += 2 * L) {
-        VectorMask<Float> m0 = S.indexInRange(j, co);
-        VectorMask<Float> m1 = S.indexInRange(j + L, co);
+      for (int j = 0; j < whole; j += 2 * L) {
         FloatVector a00 = FloatVector.zero(S);
         FloatVector a01 = a00;
         FloatVector a10 = a00;
@@ -154,8 +154,8 @@ final class DirectConv {
         for (int o = 0; o < count; o++) {
           int xo = base + o * step;
           int go = g + o * co + j;
-          FloatVector g0 = FloatVector.fromArray(S, gy, go, m0);
-          FloatVector g1 = FloatVector.fromArray(S, gy, go + L, m1);
+          FloatVector g0 = FloatVector.fromArray(S, gy, go);
+          FloatVector g1 = FloatVector.fromArray(S, gy, go + L);
           FloatVector x0 = FloatVector.broadcast(S, x[xo + r0]);
           FloatVector x1 = FloatVector.broadcast(S, x[xo + r1]);
           FloatVector x2 = FloatVector.broadcast(S, x[xo + r2]);
@@ -169,25 +169,36 @@ final class DirectConv {
           a30 = x3.fma(g0, a30);
           a31 = x3.fma(g1, a31);
         }
-        addInto(dk, p0 * co + j, a00, a01, m0, m1);
+        // Written out rather than through a helper taking vectors, which C2 may box.
+        int d = p0 * co + j;
+        FloatVector.fromArray(S, dk, d).add(a00).intoArray(dk, d);
+        FloatVector.fromArray(S, dk, d + L).add(a01).intoArray(dk, d + L);
         if (pn > 1) {
-          addInto(dk, (p0 + 1) * co + j, a10, a11, m0, m1);
+          d += co;
+          FloatVector.fromArray(S, dk, d).add(a10).intoArray(dk, d);
+          FloatVector.fromArray(S, dk, d + L).add(a11).intoArray(dk, d + L);
         }
         if (pn > 2) {
-          addInto(dk, (p0 + 2) * co + j, a20, a21, m0, m1);
+          d += co;
+          FloatVector.fromArray(S, dk, d).add(a20).intoArray(dk, d);
+          FloatVector.fromArray(S, dk, d + L).add(a21).intoArray(dk, d + L);
         }
         if (pn > 3) {
-          addInto(dk, (p0 + 3) * co + j, a30, a31, m0, m1);
+          d += co;
+          FloatVector.fromArray(S, dk, d).add(a30).intoArray(dk, d);
+          FloatVector.fromArray(S, dk, d + L).add(a31).intoArray(dk, d + L);
         }
       }
     }
-  }
-
-  /** {@code dk[at..] += a} and {@code dk[at + L..] += b}, masked. */
-  private static void addInto(float[] dk, int at, FloatVector a, FloatVector b,
-      VectorMask<Float> m0, VectorMask<Float> m1) {
-    FloatVector.fromArray(S, dk, at, m0).add(a).intoArray(dk, at, m0);
-    FloatVector.fromArray(S, dk, at + L, m1).add(b).intoArray(dk, at + L, m1);
+    for (int p = 0; p < k && whole < co; p++) {
+      for (int o = 0; o < count; o++) {
+        float v = x[base + o * step + rel[p]];
+        int go = g + o * co;
+        for (int ch = whole; ch < co; ch++) {
+          dk[p * co + ch] += v * gy[go + ch];
+        }
+      }
+    }
   }
 
   /** Input offsets of a window's products relative to its corner, in im2col's order. */
@@ -206,27 +217,40 @@ final class DirectConv {
     return rel;
   }
 
-  /** Four adjacent outputs whose windows lie inside the input, {@code step} floats apart. */
+  /**
+   * Four adjacent outputs whose windows lie inside the input, {@code step} floats apart. Whole
+   * vectors of channels are unmasked (masked ones took C2's slow per-lane path); the channels
+   * past them go one at a time.
+   */
   private static void four(float[] x, int base, int step, int[] rel, int k, float[] kernel,
       int co, float[] out, int off) {
-    for (int j = 0; j < co; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, co);
+    int whole = co - co % L;
+    for (int j = 0; j < whole; j += L) {
       FloatVector a0 = FloatVector.zero(S);
       FloatVector a1 = a0;
       FloatVector a2 = a0;
       FloatVector a3 = a0;
       for (int p = 0; p < k; p++) {
-        FloatVector kv = FloatVector.fromArray(S, kernel, p * co + j, m);
+        FloatVector kv = FloatVector.fromArray(S, kernel, p * co + j);
         int xo = base + rel[p];
         a0 = FloatVector.broadcast(S, x[xo]).fma(kv, a0);
         a1 = FloatVector.broadcast(S, x[xo + step]).fma(kv, a1);
         a2 = FloatVector.broadcast(S, x[xo + 2 * step]).fma(kv, a2);
         a3 = FloatVector.broadcast(S, x[xo + 3 * step]).fma(kv, a3);
       }
-      a0.intoArray(out, off + j, m);
-      a1.intoArray(out, off + co + j, m);
-      a2.intoArray(out, off + 2 * co + j, m);
-      a3.intoArray(out, off + 3 * co + j, m);
+      a0.intoArray(out, off + j);
+      a1.intoArray(out, off + co + j);
+      a2.intoArray(out, off + 2 * co + j);
+      a3.intoArray(out, off + 3 * co + j);
+    }
+    for (int q = 0; q < 4 && whole < co; q++) {
+      for (int ch = whole; ch < co; ch++) {
+        float sum = 0f;
+        for (int p = 0; p < k; p++) {
+          sum = Math.fma(x[base + q * step + rel[p]], kernel[p * co + ch], sum);
+        }
+        out[off + q * co + ch] = sum;
+      }
     }
   }
 
