@@ -1,7 +1,6 @@
 package org.jkeras.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.jkeras.backend.FusedActivation;
 
@@ -40,6 +39,12 @@ final class DirectConv {
       FusedActivation activation, float[] out) {
     int k = w.taps * ci;
     boolean plain = bias == null && activation == FusedActivation.LINEAR;
+    // Bias and relu are applied in registers before the store; other activations follow as a
+    // pass over each line of outputs, still in cache.
+    boolean inRegisters = activation == FusedActivation.LINEAR
+        || activation == FusedActivation.RELU;
+    float[] b = inRegisters ? bias : null;
+    boolean relu = activation == FusedActivation.RELU;
     int[] rel = relativeOffsets(w, ci);
     int lines = n * w.od * w.oh;
     CpuThreads.parallelFor(lines, (long) w.ow * k * co, (lo, hi) -> {
@@ -60,16 +65,16 @@ final class DirectConv {
           boolean inside = rowsInside && ix0 >= 0;
           int last = ox + 3;
           if (inside && last < w.ow && last * w.sw - w.pw + (w.kw - 1) * w.dw < w.iw) {
-            four(x, (lineBase + ix0) * ci, w.sw * ci, rel, k, kernel, co, out,
+            four(x, (lineBase + ix0) * ci, w.sw * ci, rel, k, kernel, co, b, relu, out,
                 (outRow + ox) * co);
             ox += 4;
           } else {
             offsets(image, iz0, iy0, ix0, ci, w, at);
-            one(x, at, k, kernel, co, out, (outRow + ox) * co);
+            one(x, at, k, kernel, co, b, relu, out, (outRow + ox) * co);
             ox++;
           }
         }
-        if (!plain) {
+        if (!plain && !inRegisters) {
           BiasActivation.forwardRows(activation, bias, out, 0, outRow, outRow + w.ow, co);
         }
       }
@@ -218,12 +223,12 @@ final class DirectConv {
   }
 
   /**
-   * Four adjacent outputs whose windows lie inside the input, {@code step} floats apart. Whole
-   * vectors of channels are unmasked (masked ones took C2's slow per-lane path); the channels
-   * past them go one at a time.
+   * Four adjacent outputs whose windows lie inside the input, {@code step} floats apart, plus
+   * {@code bias} (when not null) and relu (when asked). Whole vectors of channels are unmasked
+   * (masked ones took C2's slow per-lane path); the channels past them go one at a time.
    */
   private static void four(float[] x, int base, int step, int[] rel, int k, float[] kernel,
-      int co, float[] out, int off) {
+      int co, float[] bias, boolean relu, float[] out, int off) {
     int whole = co - co % L;
     for (int j = 0; j < whole; j += L) {
       FloatVector a0 = FloatVector.zero(S);
@@ -238,6 +243,19 @@ final class DirectConv {
         a2 = FloatVector.broadcast(S, x[xo + 2 * step]).fma(kv, a2);
         a3 = FloatVector.broadcast(S, x[xo + 3 * step]).fma(kv, a3);
       }
+      if (bias != null) {
+        FloatVector bv = FloatVector.fromArray(S, bias, j);
+        a0 = a0.add(bv);
+        a1 = a1.add(bv);
+        a2 = a2.add(bv);
+        a3 = a3.add(bv);
+      }
+      if (relu) {
+        a0 = a0.max(0f);
+        a1 = a1.max(0f);
+        a2 = a2.max(0f);
+        a3 = a3.max(0f);
+      }
       a0.intoArray(out, off + j);
       a1.intoArray(out, off + co + j);
       a2.intoArray(out, off + 2 * co + j);
@@ -249,9 +267,15 @@ final class DirectConv {
         for (int p = 0; p < k; p++) {
           sum = Math.fma(x[base + q * step + rel[p]], kernel[p * co + ch], sum);
         }
-        out[off + q * co + ch] = sum;
+        out[off + q * co + ch] = finish(sum, bias, ch, relu);
       }
     }
+  }
+
+  /** One output channel's bias and relu, as the vector paths apply them. */
+  private static float finish(float sum, float[] bias, int ch, boolean relu) {
+    float v = bias != null ? sum + bias[ch] : sum;
+    return relu ? Math.max(v, 0f) : v;
   }
 
   /** Where one output's products read the input, in im2col's order; -1 on padding. */
@@ -277,19 +301,31 @@ final class DirectConv {
   /**
    * One output near the border: each vector of output channels over its products, where a tap
    * on padding multiplies a zero, as im2col's zero columns do (so a non-finite weight gives NaN
-   * there on both paths, and in Keras).
+   * there on both paths, and in Keras); then {@code bias} and relu as in {@link #four}.
    */
-  private static void one(float[] x, int[] at, int k, float[] kernel, int co, float[] out,
-      int off) {
-    for (int j = 0; j < co; j += L) {
-      VectorMask<Float> m = S.indexInRange(j, co);
+  private static void one(float[] x, int[] at, int k, float[] kernel, int co, float[] bias,
+      boolean relu, float[] out, int off) {
+    int whole = co - co % L;
+    for (int j = 0; j < whole; j += L) {
       FloatVector acc = FloatVector.zero(S);
       for (int p = 0; p < k; p++) {
         float v = at[p] >= 0 ? x[at[p]] : 0f;
-        acc = FloatVector.broadcast(S, v).fma(FloatVector.fromArray(S, kernel, p * co + j, m),
-            acc);
+        acc = FloatVector.broadcast(S, v).fma(FloatVector.fromArray(S, kernel, p * co + j), acc);
       }
-      acc.intoArray(out, off + j, m);
+      if (bias != null) {
+        acc = acc.add(FloatVector.fromArray(S, bias, j));
+      }
+      if (relu) {
+        acc = acc.max(0f);
+      }
+      acc.intoArray(out, off + j);
+    }
+    for (int ch = whole; ch < co; ch++) {
+      float sum = 0f;
+      for (int p = 0; p < k; p++) {
+        sum = Math.fma(at[p] >= 0 ? x[at[p]] : 0f, kernel[p * co + ch], sum);
+      }
+      out[off + ch] = finish(sum, bias, ch, relu);
     }
   }
 }
