@@ -96,12 +96,23 @@ final class CpuPooling {
     private final boolean[] z;
     private final boolean[] y;
     private final boolean[] x;
+    private final boolean none;
 
     Uncovered(Window3 w) {
       this.w = w;
       z = axis(w.id, w.od, w.kd, w.sd, w.pd);
       y = axis(w.ih, w.oh, w.kh, w.sh, w.ph);
       x = axis(w.iw, w.ow, w.kw, w.sw, w.pw);
+      none = !any(z) && !any(y) && !any(x);
+    }
+
+    private static boolean any(boolean[] flags) {
+      for (boolean f : flags) {
+        if (f) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static boolean[] axis(int in, int out, int k, int stride, int pad) {
@@ -120,6 +131,9 @@ final class CpuPooling {
 
     /** Zeroes image {@code img}'s uncovered positions in {@code gx}. */
     void zero(float[] gx, int img, int c) {
+      if (none) {
+        return;
+      }
       for (int iz = 0; iz < w.id; iz++) {
         for (int iy = 0; iy < w.ih; iy++) {
           int row = ((img * w.id + iz) * w.ih + iy) * w.iw * c;
