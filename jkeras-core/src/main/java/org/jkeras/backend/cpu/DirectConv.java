@@ -49,27 +49,21 @@ final class DirectConv {
     int lines = n * w.od * w.oh;
     CpuThreads.parallelFor(lines, (long) w.ow * k * co, (lo, hi) -> {
       int[] at = new int[k];
+      Line l = new Line(w);
       for (int line = lo; line < hi; line++) {
-        int oy = line % w.oh;
-        int oz = (line / w.oh) % w.od;
-        int image = line / (w.oh * w.od);
-        int iz0 = oz * w.sd - w.pd;
-        int iy0 = oy * w.sh - w.ph;
-        boolean rowsInside = iz0 >= 0 && iz0 + (w.kd - 1) * w.dd < w.id && iy0 >= 0
-            && iy0 + (w.kh - 1) * w.dh < w.ih;
-        int lineBase = ((image * w.id + iz0) * w.ih + iy0) * w.iw;
+        l.at(line);
         int outRow = line * w.ow;
         int ox = 0;
         while (ox < w.ow) {
           int ix0 = ox * w.sw - w.pw;
-          boolean inside = rowsInside && ix0 >= 0;
+          boolean inside = l.rowsInside && ix0 >= 0;
           int last = ox + 3;
           if (inside && last < w.ow && last * w.sw - w.pw + (w.kw - 1) * w.dw < w.iw) {
-            four(x, (lineBase + ix0) * ci, w.sw * ci, rel, k, kernel, co, b, relu, out,
+            four(x, (l.base + ix0) * ci, w.sw * ci, rel, k, kernel, co, b, relu, out,
                 (outRow + ox) * co);
             ox += 4;
           } else {
-            offsets(image, iz0, iy0, ix0, ci, w, at);
+            offsets(l.image, l.iz0, l.iy0, ix0, ci, w, at);
             one(x, at, k, kernel, co, b, relu, out, (outRow + ox) * co);
             ox++;
           }
@@ -96,33 +90,27 @@ final class DirectConv {
     SummedProduct.inPartials(n * w.od * w.oh, (long) w.ow * k * co, k, co, 0f, dk, 0, co,
         (lo, hi, partial) -> {
           int[] at = new int[k];
+          Line l = new Line(w);
           for (int line = lo; line < hi; line++) {
-            int oy = line % w.oh;
-            int oz = (line / w.oh) % w.od;
-            int image = line / (w.oh * w.od);
-            int iz0 = oz * w.sd - w.pd;
-            int iy0 = oy * w.sh - w.ph;
-            boolean rowsInside = iz0 >= 0 && iz0 + (w.kd - 1) * w.dd < w.id && iy0 >= 0
-                && iy0 + (w.kh - 1) * w.dh < w.ih;
-            int lineBase = ((image * w.id + iz0) * w.ih + iy0) * w.iw;
+            l.at(line);
             // Outputs [ia, ib) of the line have their whole window inside the input.
             int ia = 0;
             int ib = 0;
-            if (rowsInside) {
+            if (l.rowsInside) {
               ia = Math.min(w.ow, Math.ceilDiv(w.pw, w.sw));
               ib = Math.max(ia, Math.min(w.ow,
                   Math.floorDiv(w.iw - 1 - (w.kw - 1) * w.dw + w.pw, w.sw) + 1));
             }
             for (int ox = 0; ox < w.ow; ox++) {
               if (ox == ia && ia < ib) {
-                inside(x, (lineBase + ia * w.sw - w.pw) * ci, w.sw * ci, rel, k, gy,
+                inside(x, (l.base + ia * w.sw - w.pw) * ci, w.sw * ci, rel, k, gy,
                     (line * w.ow + ia) * co, co, ib - ia, partial);
                 ox = ib - 1;
                 continue;
               }
               int ix0 = ox * w.sw - w.pw;
               int g = (line * w.ow + ox) * co;
-              offsets(image, iz0, iy0, ix0, ci, w, at);
+              offsets(l.image, l.iz0, l.iy0, ix0, ci, w, at);
               for (int p = 0; p < k; p++) {
                 RowMath.addScaled(partial, p * co, gy, g, at[p] >= 0 ? x[at[p]] : 0f, co);
               }
@@ -203,6 +191,35 @@ final class DirectConv {
           dk[p * co + ch] += v * gy[go + ch];
         }
       }
+    }
+  }
+
+  /**
+   * Where one line of outputs (an image, an output depth and height) reads the input: its
+   * windows' first input depth and height, whether those rows lie inside the input, and the
+   * input position of the line's row start. Reused across lines by one thread.
+   */
+  private static final class Line {
+    private final Window3 w;
+    int image;
+    int iz0;
+    int iy0;
+    boolean rowsInside;
+    int base;
+
+    Line(Window3 w) {
+      this.w = w;
+    }
+
+    void at(int line) {
+      int oy = line % w.oh;
+      int oz = (line / w.oh) % w.od;
+      image = line / (w.oh * w.od);
+      iz0 = oz * w.sd - w.pd;
+      iy0 = oy * w.sh - w.ph;
+      rowsInside = iz0 >= 0 && iz0 + (w.kd - 1) * w.dd < w.id && iy0 >= 0
+          && iy0 + (w.kh - 1) * w.dh < w.ih;
+      base = ((image * w.id + iz0) * w.ih + iy0) * w.iw;
     }
   }
 

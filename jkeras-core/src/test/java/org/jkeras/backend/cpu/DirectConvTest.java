@@ -54,10 +54,8 @@ class DirectConvTest {
   /** Like im2col's zero columns: an infinite gradient at a border output gives NaN there. */
   @Test
   void kernelGradientMultipliesPaddingZeros() {
-    Window3 w = new Window3(new ConvGeometry(new int[] {6, 6}, new int[] {3, 3},
-        new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {6, 6}));
-    float[] x = new float[36];
-    java.util.Arrays.fill(x, 1f);
+    Window3 w = sameThreeByThreeOverSixBySix();
+    float[] x = ones(36);
     float[] gy = new float[36];
     gy[0] = Float.POSITIVE_INFINITY;
     float[] dk = new float[9];
@@ -69,10 +67,8 @@ class DirectConvTest {
   /** A tap on padding multiplies a zero, as im2col's zero columns do: 0 * inf is NaN there. */
   @Test
   void paddingMultipliesZerosSoNonFiniteWeightsGiveNaNAtTheBorder() {
-    Window3 w = new Window3(new ConvGeometry(new int[] {6, 6}, new int[] {3, 3},
-        new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {6, 6}));
-    float[] x = new float[36];
-    java.util.Arrays.fill(x, 1f);
+    Window3 w = sameThreeByThreeOverSixBySix();
+    float[] x = ones(36);
     float[] kernel = new float[9];
     kernel[0] = Float.POSITIVE_INFINITY;
     float[] out = new float[36];
@@ -85,6 +81,53 @@ class DirectConvTest {
   void onlyFewProductsPerOutputGoDirect() {
     assertTrue(DirectConv.applies(window(new int[] {28, 28}, new int[] {3, 3}), 3), "27");
     assertFalse(DirectConv.applies(window(new int[] {28, 28}, new int[] {3, 3}), 4), "36");
+  }
+
+  /**
+   * The im2col matrix by plain loops: one row per output position, one column per product in
+   * (tap depth, height, width, channel) order, zero where a tap lies on padding.
+   */
+  private static double[] windows(Window3 w, int n, int ci, float[] x) {
+    int k = w.taps * ci;
+    double[] m = new double[n * w.outVol * k];
+    for (int img = 0; img < n; img++) {
+      for (int oz = 0; oz < w.od; oz++) {
+        for (int oy = 0; oy < w.oh; oy++) {
+          for (int ox = 0; ox < w.ow; ox++) {
+            int row = ((img * w.od + oz) * w.oh + oy) * w.ow + ox;
+            int p = 0;
+            for (int a = 0; a < w.kd; a++) {
+              for (int b = 0; b < w.kh; b++) {
+                for (int c = 0; c < w.kw; c++) {
+                  int iz = oz * w.sd - w.pd + a * w.dd;
+                  int iy = oy * w.sh - w.ph + b * w.dh;
+                  int ix = ox * w.sw - w.pw + c * w.dw;
+                  boolean inside =
+                      iz >= 0 && iz < w.id && iy >= 0 && iy < w.ih && ix >= 0 && ix < w.iw;
+                  for (int ch = 0; ch < ci; ch++, p++) {
+                    m[row * k + p] = inside
+                        ? x[(((img * w.id + iz) * w.ih + iy) * w.iw + ix) * ci + ch] : 0;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return m;
+  }
+
+  /** A 3x3 window over a 6x6 image with "same" padding: border outputs read padding. */
+  private static Window3 sameThreeByThreeOverSixBySix() {
+    return new Window3(new ConvGeometry(new int[] {6, 6}, new int[] {3, 3}, new int[] {1, 1},
+        new int[] {1, 1}, new int[] {1, 1}, new int[] {6, 6}));
+  }
+
+  private static float[] ones(int n) {
+    float[] v = new float[n];
+    java.util.Arrays.fill(v, 1f);
+    return v;
   }
 
   private static Window3 window(int[] in, int[] k) {
@@ -116,41 +159,22 @@ class DirectConvTest {
     DirectConv.forward(x, ci, w, n, kernel, co, bias, act, got);
     String where = java.util.Arrays.toString(in) + " window " + java.util.Arrays.toString(k)
         + " strides " + java.util.Arrays.toString(s) + " ci " + ci + " co " + co + " " + act;
-    for (int img = 0; img < n; img++) {
-      for (int oz = 0; oz < w.od; oz++) {
-        for (int oy = 0; oy < w.oh; oy++) {
-          for (int ox = 0; ox < w.ow; ox++) {
-            int row = ((img * w.od + oz) * w.oh + oy) * w.ow + ox;
-            for (int o = 0; o < co; o++) {
-              double sum = withBias ? bias[o] : 0;
-              int p = 0;
-              for (int a = 0; a < w.kd; a++) {
-                for (int b = 0; b < w.kh; b++) {
-                  for (int c = 0; c < w.kw; c++) {
-                    int iz = oz * w.sd - w.pd + a * w.dd;
-                    int iy = oy * w.sh - w.ph + b * w.dh;
-                    int ix = ox * w.sw - w.pw + c * w.dw;
-                    for (int ch = 0; ch < ci; ch++, p++) {
-                      if (iz >= 0 && iz < w.id && iy >= 0 && iy < w.ih && ix >= 0
-                          && ix < w.iw) {
-                        sum += (double) x[(((img * w.id + iz) * w.ih + iy) * w.iw + ix) * ci
-                            + ch] * kernel[p * co + o];
-                      }
-                    }
-                  }
-                }
-              }
-              double expected = switch (act) {
-                case RELU -> Math.max(0, sum);
-                case SIGMOID -> 1 / (1 + Math.exp(-sum));
-                case TANH -> Math.tanh(sum);
-                default -> sum;
-              };
-              assertEquals(expected, got[row * co + o], 1e-5 * (1 + Math.abs(expected)),
-                  where + ", output row " + row + ", channel " + o);
-            }
-          }
+    int products = w.taps * ci;
+    double[] windows = windows(w, n, ci, x);
+    for (int row = 0; row < n * w.outVol; row++) {
+      for (int o = 0; o < co; o++) {
+        double sum = withBias ? bias[o] : 0;
+        for (int p = 0; p < products; p++) {
+          sum += windows[row * products + p] * kernel[p * co + o];
         }
+        double expected = switch (act) {
+          case RELU -> Math.max(0, sum);
+          case SIGMOID -> 1 / (1 + Math.exp(-sum));
+          case TANH -> Math.tanh(sum);
+          default -> sum;
+        };
+        assertEquals(expected, got[row * co + o], 1e-5 * (1 + Math.abs(expected)),
+            where + ", output row " + row + ", channel " + o);
       }
     }
     checkKernelGradient(w, n, ci, co, where);
@@ -165,30 +189,11 @@ class DirectConvTest {
     float[] got = new float[k * co];
     DirectConv.kernelGradient(x, ci, w, n, gy, co, got);
     double[] expected = new double[k * co];
-    for (int img = 0; img < n; img++) {
-      for (int oz = 0; oz < w.od; oz++) {
-        for (int oy = 0; oy < w.oh; oy++) {
-          for (int ox = 0; ox < w.ow; ox++) {
-            int row = ((img * w.od + oz) * w.oh + oy) * w.ow + ox;
-            int p = 0;
-            for (int a = 0; a < w.kd; a++) {
-              for (int b = 0; b < w.kh; b++) {
-                for (int c = 0; c < w.kw; c++) {
-                  int iz = oz * w.sd - w.pd + a * w.dd;
-                  int iy = oy * w.sh - w.ph + b * w.dh;
-                  int ix = ox * w.sw - w.pw + c * w.dw;
-                  for (int ch = 0; ch < ci; ch++, p++) {
-                    if (iz >= 0 && iz < w.id && iy >= 0 && iy < w.ih && ix >= 0 && ix < w.iw) {
-                      float v = x[(((img * w.id + iz) * w.ih + iy) * w.iw + ix) * ci + ch];
-                      for (int o = 0; o < co; o++) {
-                        expected[p * co + o] += (double) v * gy[row * co + o];
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+    double[] windows = windows(w, n, ci, x);
+    for (int row = 0; row < n * w.outVol; row++) {
+      for (int p = 0; p < k; p++) {
+        for (int o = 0; o < co; o++) {
+          expected[p * co + o] += windows[row * k + p] * gy[row * co + o];
         }
       }
     }
