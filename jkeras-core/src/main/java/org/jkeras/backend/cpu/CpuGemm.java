@@ -2,10 +2,12 @@ package org.jkeras.backend.cpu;
 
 /**
  * The GEMM jkeras uses: OpenBLAS when its native library loads, otherwise the Vector API kernel
- * (with a one-line warning), both split across {@link CpuThreads} when large.
+ * (with a one-line warning), both split across {@link CpuThreads} when large; products with few
+ * rows go to unpacked tiles instead ({@link FewRowsGemm}).
  */
 public final class CpuGemm {
-  private static final Gemm SINGLE_THREADED = choose(NativeOpenBlas.get(), System.err);
+  private static final Gemm SINGLE_THREADED =
+      new FewRowsGemm(choose(NativeOpenBlas.get(), System.err));
   private static final Gemm PARALLEL = new ParallelGemm(SINGLE_THREADED);
 
   private CpuGemm() {}

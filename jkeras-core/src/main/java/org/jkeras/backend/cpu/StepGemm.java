@@ -21,7 +21,8 @@ final class StepGemm implements Gemm {
   private static final int VL = S.length();
   private static final int ROWS = 8;
   private static final int COLS = 2 * VL;
-  private static final boolean FAST_BY_DEFAULT = VL >= 16;
+  /** Whether {@link #over} uses the tiles on this machine (512-bit vectors). */
+  static final boolean TILES_BY_DEFAULT = VL >= 16;
 
   private final Gemm fallback;
   private final boolean tiles;
@@ -33,7 +34,7 @@ final class StepGemm implements Gemm {
 
   /** The step product for this machine: tiles with 512-bit vectors, else {@code fallback}. */
   static Gemm over(Gemm fallback) {
-    return new StepGemm(fallback, FAST_BY_DEFAULT);
+    return new StepGemm(fallback, TILES_BY_DEFAULT);
   }
 
   /** Always the tiles, whatever the vector width (tests check them on every machine). */

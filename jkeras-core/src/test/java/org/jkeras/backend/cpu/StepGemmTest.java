@@ -84,24 +84,4 @@ class StepGemmTest {
     }
     return v;
   }
-
-  /** The pure-Java GEMM, counting the elements of C it is asked for. */
-  private static final class CountingGemm implements Gemm {
-    private final Gemm gemm = new VectorGemm();
-    int elements;
-
-    @Override
-    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c,
-        int cOffset, int ldc) {
-      elements += m * n;
-      gemm.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
-          cOffset, ldc);
-    }
-
-    @Override
-    public String description() {
-      return "counting";
-    }
-  }
 }
