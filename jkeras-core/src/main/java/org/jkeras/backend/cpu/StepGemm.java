@@ -4,8 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The small products of a recurrent step ({@code h @ U} forward, {@code dG @ U^T} backward: a few
- * dozen rows, K and N in the hundreds), computed with no packing. OpenBLAS packs B on every call,
+ * Products with few rows computed with no packing: the small products of a recurrent step
+ * ({@code h @ U} forward, {@code dG @ U^T} backward: a few dozen rows, K and N in the hundreds),
+ * and any other product of few rows ({@link FewRowsGemm}). OpenBLAS packs B on every call,
  * and at these sizes that costs about as much as the product: with 512-bit vectors, measured on
  * the seed model's shapes with two threads, 32x256x64 into cold rows took 7.0 us here against
  * 10.7 us, and 32x64x256 5.8 against 11 us. B's rows are read in place and stay in cache across
