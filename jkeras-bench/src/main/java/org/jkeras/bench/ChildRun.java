@@ -18,9 +18,17 @@ record ChildRun(int exitCode, Map<String, Object> result, long sampledPeakRssKb,
 
   static ChildRun run(List<String> command, Path workDir) throws IOException,
       InterruptedException {
+    return run(command, workDir, Map.of());
+  }
+
+  /** Runs {@code command} with {@code env} added to this process's environment. */
+  static ChildRun run(List<String> command, Path workDir, Map<String, String> env)
+      throws IOException, InterruptedException {
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().putAll(env);
+    Process p = builder.start();
     Path status = Path.of("/proc", Long.toString(p.pid()), "status");
     long[] peak = {-1};
     Thread sampler = Thread.ofPlatform().daemon().start(() -> {

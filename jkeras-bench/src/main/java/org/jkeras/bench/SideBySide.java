@@ -13,7 +13,7 @@ import org.jkeras.backend.cpu.CpuThreads;
 
 /**
  * {@code bin/jkeras-bench models [seed] [mlp] [cnn] [--samples N] [--no-torch] [--peak GFLOPS]
- * [--jvm "FLAGS"] [--out FILE]}: the
+ * [--jvm "FLAGS"] [--peer-env "NAME=VALUE ..."] [--out FILE]}: the
  * side-by-side benchmark of issue 7. Each model runs in a fresh JVM ({@link ModelBenchmark}) and
  * then in the PyTorch peer ({@code shared/bench/bench_torch.py}), one after the other, with the
  * same sizes and protocol; the table compares their samples/s, sets jkeras's FLOP rate against
@@ -22,11 +22,17 @@ import org.jkeras.backend.cpu.CpuThreads;
  * JSON file (default {@code bench-results/models.json}). jkeras's process runs with {@link
  * #DEFAULT_JVM_FLAGS} unless {@code --jvm} gives others ({@code --jvm ""}: the JVM's own
  * defaults); the table and the JSON name its collector and flags, since they decide much of its
- * peak RSS.
+ * peak RSS. The peer runs in its default setting, with {@code --peer-env} added to its
+ * environment; the BLAS library PyTorch loaded is named, with a warning when it is Debian's
+ * reference BLAS, which makes PyTorch's matrix products many times slower than the OpenBLAS
+ * its reference figures were measured with.
  */
 public final class SideBySide {
   static final String PYTHON = "/usr/bin/python3";
-  static final String INSTALL = "apt-get install -y python3-torch python3-numpy";
+  static final String INSTALL =
+      "apt-get install -y python3-torch python3-numpy libopenblas0-pthread";
+  /** Debian's reference (netlib) BLAS, which python3-torch gets unless OpenBLAS is installed. */
+  static final String REFERENCE_BLAS = "/blas/libblas";
   /**
    * The serial collector: the one the JVM picks by itself below 2 CPUs or 1792 MB. On these
    * 2-core machines the JVM's default, G1, runs its concurrent and parallel GC threads on the
@@ -46,6 +52,7 @@ public final class SideBySide {
     boolean torch = true;
     Path out = Path.of("bench-results", "models.json");
     List<String> jvmFlags = DEFAULT_JVM_FLAGS;
+    Map<String, String> peerEnv = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--samples" -> samples = Integer.parseInt(args[++i]);
@@ -54,6 +61,16 @@ public final class SideBySide {
         case "--out" -> out = Path.of(args[++i]);
         case "--jvm" -> jvmFlags = java.util.Arrays.stream(args[++i].trim().split("\\s+"))
             .filter(f -> !f.isEmpty()).toList();
+        case "--peer-env" -> {
+          for (String pair : args[++i].trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+              throw new IllegalArgumentException("--peer-env takes NAME=VALUE pairs, got '"
+                  + pair + "'");
+            }
+            peerEnv.put(pair.substring(0, eq), pair.substring(eq + 1));
+          }
+        }
         default -> models.add(BenchModel.of(args[i]));
       }
     }
@@ -64,6 +81,17 @@ public final class SideBySide {
     String peerProblem = torch ? peerProblem(script) : "skipped (--no-torch)";
     if (peerProblem != null) {
       System.out.println("PyTorch peer not run: " + peerProblem);
+    }
+    String peerBlas = peerProblem == null ? peerBlas(peerEnv) : null;
+    if (peerBlas != null) {
+      System.out.println("PyTorch's BLAS: " + peerBlas
+          + (peerEnv.isEmpty() ? "" : "; peer environment adds " + peerEnv));
+      if (peerBlas.contains(REFERENCE_BLAS)) {
+        System.out.println("WARNING: that is Debian's reference BLAS: PyTorch's matrix products"
+            + " run many times slower than with OpenBLAS, which issue 7's PyTorch figures used,"
+            + " so the ratios below flatter jkeras. Install OpenBLAS for it:"
+            + " apt-get install -y libopenblas0-pthread");
+      }
     }
     double load0 = loadAverage();
     int threads = CpuThreads.maxThreads();
@@ -86,7 +114,8 @@ public final class SideBySide {
       ChildRun pt = null;
       if (peerProblem == null) {
         pt = ChildRun.run(List.of(PYTHON, script.toString(), m.key(), "--samples",
-            Integer.toString(n), "--batch", Integer.toString(m.batch)), script.getParent());
+            Integer.toString(n), "--batch", Integer.toString(m.batch)), script.getParent(),
+            peerEnv);
         if (!pt.ok()) {
           System.out.println("   PyTorch failed (exit " + pt.exitCode() + "): "
               + pt.lastOutput());
@@ -114,6 +143,8 @@ public final class SideBySide {
     doc.put("load_average_after", load1);
     doc.put("jkeras_jvm_flags", String.join(" ", jvmFlags));
     doc.put("peer", peerProblem == null ? script.toString() : "not run: " + peerProblem);
+    doc.put("peer_blas", peerBlas);
+    doc.put("peer_env", peerEnv);
     doc.put("models", rows);
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -209,6 +240,27 @@ public final class SideBySide {
       return PYTHON + " cannot be started (" + e.getMessage() + "). Install it with: " + INSTALL;
     }
     return null;
+  }
+
+  /**
+   * The BLAS libraries PyTorch has mapped after a matrix product, as paths, or why they could
+   * not be read.
+   */
+  private static String peerBlas(Map<String, String> env) throws InterruptedException {
+    String probe = "import torch\n"
+        + "torch.ones(8, 8) @ torch.ones(8, 8)\n"
+        + "print(' '.join(sorted({l.split()[-1] for l in open('/proc/self/maps')"
+        + " if 'blas' in l.lower() and '/' in l})))";
+    try {
+      ProcessBuilder builder = new ProcessBuilder(PYTHON, "-c", probe).redirectErrorStream(true);
+      builder.environment().putAll(env);
+      Process p = builder.start();
+      String text = new String(p.getInputStream().readAllBytes()).strip();
+      return p.waitFor() == 0 ? (text.isEmpty() ? "none mapped" : lastLine(text))
+          : "unknown (" + lastLine(text) + ")";
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   private static String lastLine(String text) {
