@@ -10,7 +10,8 @@ import org.jkeras.backend.Tensor;
 
 /**
  * CPU convolution kernels: im2col + GEMM, the input gradient as GEMM + col2im, the kernel
- * gradient as a GEMM summed over blocks of rows. A 1x1 convolution with stride 1 skips im2col: the input already is the matrix.
+ * gradient as a GEMM summed over blocks of rows. A 1x1 convolution with stride 1 skips im2col:
+ * the input already is the matrix.
  *
  * <p>Why im2col + GEMM rather than a direct kernel: all the arithmetic then runs in OpenBLAS's
  * sgemm, and im2col only copies contiguous runs of channels. Measured on the 2-core Zen 5 box
