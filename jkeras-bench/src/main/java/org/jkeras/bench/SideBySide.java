@@ -63,6 +63,9 @@ public final class SideBySide {
             .filter(f -> !f.isEmpty()).toList();
         case "--peer-env" -> {
           for (String pair : args[++i].trim().split("\\s+")) {
+            if (pair.isEmpty()) {
+              continue;
+            }
             int eq = pair.indexOf('=');
             if (eq <= 0) {
               throw new IllegalArgumentException("--peer-env takes NAME=VALUE pairs, got '"
