@@ -128,6 +128,36 @@ class NnOpsTest {
     assertClose(softmaxRef(x, 1, false), NnOps.softmax(x, -2), 1e-6);
   }
 
+  /**
+   * Rows shorter than, equal to and just past a vector (the short-row path and the general one),
+   * one entry of each row at -inf, which must come out as exactly 0 (and -inf for log-softmax).
+   */
+  @Test
+  void softmaxRowsOfEveryLengthAroundTheVectorWidth() {
+    for (int n : new int[] {1, 2, 3, 10, 15, 16, 17, 31, 33}) {
+      Tensor x = rand(n, -4f, 4f, 5, n);
+      float[] v = x.toFloatArray();
+      if (n > 1) {
+        for (int r = 0; r < 5; r++) {
+          v[r * n + (r % n)] = Float.NEGATIVE_INFINITY;
+        }
+      }
+      Tensor xi = Tensor.wrap(v, x.shape());
+      Tensor sm = NnOps.softmax(xi);
+      Tensor ls = NnOps.logSoftmax(xi);
+      assertClose(softmaxRef(xi.withShape(Shape.of(5, n, 1)), 1, false), sm, 1e-6);
+      double[] logRef = softmaxRef(xi.withShape(Shape.of(5, n, 1)), 1, true);
+      for (int i = 0; i < logRef.length; i++) {
+        if (Double.isInfinite(logRef[i])) {
+          assertEquals(Float.NEGATIVE_INFINITY, ls.getFlat(i), "row length " + n + ", " + i);
+          assertEquals(0f, sm.getFlat(i), "row length " + n + ", " + i);
+        } else {
+          assertEquals(logRef[i], ls.getFlat(i), 1e-5, "row length " + n + ", " + i);
+        }
+      }
+    }
+  }
+
   @Test
   void softmaxIsStableForLargeInputs() {
     Tensor x = Tensor.of(new float[][] {{1000f, 1001f, 1002f}, {-1000f, -1001f, -1002f}});

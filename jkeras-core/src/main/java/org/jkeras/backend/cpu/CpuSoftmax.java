@@ -69,6 +69,10 @@ final class CpuSoftmax {
 
   /** One contiguous row of length n at {@code off}. */
   static void row(Kind kind, float[] x, float[] g, float[] out, int off, int n) {
+    if (n <= L && (kind == Kind.SOFTMAX || kind == Kind.LOG_SOFTMAX)) {
+      shortRow(kind, x, out, off, n);
+      return;
+    }
     switch (kind) {
       case SOFTMAX, LOG_SOFTMAX -> {
         FloatVector mv = broadcast(S, Float.NEGATIVE_INFINITY);
@@ -79,8 +83,7 @@ final class CpuSoftmax {
         float shift = max == Float.NEGATIVE_INFINITY || Float.isInfinite(max) ? 0f : max;
         FloatVector sv = FloatVector.zero(S);
         for (int i = 0; i < n; i += L) {
-          FloatVector xv = load(x, off, i, n, Float.NEGATIVE_INFINITY).sub(shift);
-          FloatVector e = VectorMath.exp(xv);
+          FloatVector e = expShifted(x, off, i, n, shift);
           sv = sv.add(e);
           if (kind == Kind.SOFTMAX) {
             store(e, out, off, i, n);
@@ -123,6 +126,37 @@ final class CpuSoftmax {
         }
       }
     }
+  }
+
+  /**
+   * A forward row that fits in one vector (a classifier's few classes): loaded once and stored
+   * once, with the same values as the passes in {@link #row}, which load it three times and store
+   * it twice. A row of 10 took 115 ns that way, 85 ns with {@link #expShifted} alone.
+   */
+  private static void shortRow(Kind kind, float[] x, float[] out, int off, int n) {
+    FloatVector xv = load(x, off, 0, n, Float.NEGATIVE_INFINITY);
+    float max = xv.reduceLanes(VectorOperators.MAX);
+    float shift = max == Float.NEGATIVE_INFINITY || Float.isInfinite(max) ? 0f : max;
+    FloatVector e = expShifted(x, off, 0, n, shift);
+    float sum = VectorMath.sumLanes(e);
+    if (kind == Kind.SOFTMAX) {
+      store(e.mul(1f / sum), out, off, 0, n);
+    } else {
+      store(xv.sub(shift).sub((float) Math.log(sum)), out, off, 0, n);
+    }
+  }
+
+  /**
+   * {@code e^(x - shift)} for the row's lanes from {@code i}, and 0 past the row's end. Those
+   * lanes are computed as {@code e^0} and then zeroed: as {@code e^-inf} they went through exp's
+   * subnormal range, whose slow arithmetic made a row of 10 cost three times a row of 16.
+   */
+  private static FloatVector expShifted(float[] x, int off, int i, int n, float shift) {
+    if (i + L <= n) {
+      return VectorMath.exp(fromArray(S, x, off + i).sub(shift));
+    }
+    FloatVector e = VectorMath.exp(load(x, off, i, n, shift).sub(shift));
+    return FloatVector.zero(S).blend(e, S.indexInRange(i, n));
   }
 
   /**
