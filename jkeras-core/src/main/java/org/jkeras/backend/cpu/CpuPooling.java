@@ -67,7 +67,8 @@ final class CpuPooling {
     // Windows that never overlap (strides at least the pool size, the default) each write
     // their taps whole, and only the positions no window covers are zeroed: one pass over the
     // gradient instead of a zeroing pass and a read-modify-write one.
-    boolean disjoint = w.sd >= w.kd && w.sh >= w.kh && w.sw >= w.kw;
+    boolean disjoint = w.sd >= w.kd && w.sh >= w.kh && w.sw >= w.kw
+        && w.dd == 1 && w.dh == 1 && w.dw == 1;
     float[] gx = disjoint ? StepArena.floats(input.size()) : StepArena.zeroedFloats(input.size());
     float[] x = input.floatData();
     float[] y = output.floatData();
