@@ -5,8 +5,9 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * The one thread pool that runs jkeras's parallel CPU work. OpenBLAS is kept single-threaded and
- * large GEMMs are split here instead, so no second pool's idle workers spin against ours.
+ * The one set of threads that runs jkeras's parallel CPU work ({@link SpinningWorkers}, with a
+ * fork-join pool for sections that find them busy). OpenBLAS is kept single-threaded and large
+ * GEMMs are split here instead, so no second pool's idle workers spin against ours.
  *
  * <p>The thread count defaults to the number of cores; the system property {@code jkeras.threads}
  * or {@link #setMaxThreads} lower it.
@@ -18,6 +19,7 @@ public final class CpuThreads {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
   private static volatile int maxThreads =
       Math.max(1, Math.min(CORES, Integer.getInteger("jkeras.threads", CORES)));
+  /** For sections that find the spinning workers busy (concurrent callers, nesting). */
   private static final ForkJoinPool POOL =
       new ForkJoinPool(Math.max(1, CORES), CpuThreads::newWorker, null, false);
 
@@ -64,7 +66,9 @@ public final class CpuThreads {
   /** How many chunks {@link #parallelFor} would use for this much work. */
   public static int chunkCount(int n, long workPerItem) {
     int threads = maxThreads;
-    if (threads <= 1 || n <= 1 || Thread.currentThread() instanceof JKerasWorker) {
+    Thread current = Thread.currentThread();
+    if (threads <= 1 || n <= 1 || current instanceof JKerasWorker
+        || SpinningWorkers.isWorker(current)) {
       return 1;
     }
     long total = (long) n * Math.max(1, workPerItem);
@@ -79,6 +83,9 @@ public final class CpuThreads {
       bounds[c] = Math.min(n, (b + align - 1) / align * align);
     }
     bounds[chunks] = n;
+    if (Team.WORKERS.run(bounds, chunks, task)) {
+      return;
+    }
     @SuppressWarnings("unchecked")
     ForkJoinTask<?>[] forked = new ForkJoinTask<?>[chunks];
     for (int c = 1; c < chunks; c++) {
@@ -113,6 +120,11 @@ public final class CpuThreads {
     if (failure instanceof Error err) {
       throw err;
     }
+  }
+
+  /** Started on the first parallel section. */
+  private static final class Team {
+    static final SpinningWorkers WORKERS = new SpinningWorkers(Math.max(0, CORES - 1));
   }
 
   private static ForkJoinWorkerThread newWorker(ForkJoinPool pool) {
