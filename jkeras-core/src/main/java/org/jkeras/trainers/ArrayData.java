@@ -65,9 +65,6 @@ final class ArrayData implements DataSource {
       throw new JKerasException("No input data (x) was given. Pass a Tensor, a List<Tensor> or a"
           + " Map<String, Tensor> by input name.");
     }
-    List<String> parts = new ArrayList<>();
-    int n = -1;
-    boolean mismatch = false;
     List<Tensor> all = new ArrayList<>(x);
     if (y != null) {
       all.addAll(y);
@@ -75,15 +72,13 @@ final class ArrayData implements DataSource {
     if (sampleWeight != null) {
       all.add(sampleWeight);
     }
-    for (int i = 0; i < all.size(); i++) {
-      Tensor t = all.get(i);
+    int n = -1;
+    boolean mismatch = false;
+    for (Tensor t : all) {
       if (t.rank() == 0) {
         throw new JKerasException("Data arrays need a sample axis; got a scalar.");
       }
       int count = t.shape().dim(0);
-      String role = i < x.size() ? "x[" + i + "]" : y != null && i < x.size() + y.size()
-          ? "y[" + (i - x.size()) + "]" : "sample_weight";
-      parts.add(role + " " + t.shape());
       if (n < 0) {
         n = count;
       } else if (count != n) {
@@ -92,13 +87,24 @@ final class ArrayData implements DataSource {
     }
     if (mismatch) {
       throw new JKerasException("Data cardinality is ambiguous: make sure all arrays contain the"
-          + " same number of samples. Received: " + String.join(", ", parts) + ".");
+          + " same number of samples. Received: " + describe(x, y, all) + ".");
     }
     if (n == 0) {
-      throw new JKerasException("The data is empty: got 0 samples (" + String.join(", ", parts)
+      throw new JKerasException("The data is empty: got 0 samples (" + describe(x, y, all)
           + ").");
     }
     return n;
+  }
+
+  /** Each array's role and shape, for messages (built only when one is thrown: per batch). */
+  private static String describe(List<Tensor> x, List<Tensor> y, List<Tensor> all) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      String role = i < x.size() ? "x[" + i + "]" : y != null && i < x.size() + y.size()
+          ? "y[" + (i - x.size()) + "]" : "sample_weight";
+      parts.add(role + " " + all.get(i).shape());
+    }
+    return String.join(", ", parts);
   }
 
   int samples() {
