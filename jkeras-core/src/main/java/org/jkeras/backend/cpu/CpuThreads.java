@@ -95,14 +95,7 @@ public final class CpuThreads {
         forked[c] = POOL.submit(() -> task.run(lo, hi));
       }
     }
-    Throwable failure = null;
-    try {
-      if (bounds[0] < bounds[1]) {
-        task.run(bounds[0], bounds[1]);
-      }
-    } catch (RuntimeException | Error e) {
-      failure = e;
-    }
+    Throwable failure = bounds[0] < bounds[1] ? runCaught(task, bounds[0], bounds[1]) : null;
     for (int c = 1; c < chunks; c++) {
       if (forked[c] != null) {
         try {
@@ -114,6 +107,21 @@ public final class CpuThreads {
         }
       }
     }
+    rethrow(failure);
+  }
+
+  /** Runs one chunk; what it threw, or null. */
+  static Throwable runCaught(RangeTask task, int start, int end) {
+    try {
+      task.run(start, end);
+      return null;
+    } catch (RuntimeException | Error e) {
+      return e;
+    }
+  }
+
+  /** Throws a chunk's failure (unchecked, as chunks throw only those); nothing for null. */
+  static void rethrow(Throwable failure) {
     if (failure instanceof RuntimeException re) {
       throw re;
     }

@@ -73,14 +73,8 @@ final class SpinningWorkers {
           workers[c - 1].assign(task, bounds[c], bounds[c + 1]);
         }
       }
-      Throwable failure = null;
-      try {
-        if (bounds[0] < bounds[1]) {
-          task.run(bounds[0], bounds[1]);
-        }
-      } catch (RuntimeException | Error e) {
-        failure = e;
-      }
+      Throwable failure =
+          bounds[0] < bounds[1] ? CpuThreads.runCaught(task, bounds[0], bounds[1]) : null;
       for (int c = 1; c < chunks; c++) {
         if (bounds[c] < bounds[c + 1]) {
           Throwable f = workers[c - 1].awaitEnd();
@@ -89,12 +83,7 @@ final class SpinningWorkers {
           }
         }
       }
-      if (failure instanceof RuntimeException re) {
-        throw re;
-      }
-      if (failure instanceof Error err) {
-        throw err;
-      }
+      CpuThreads.rethrow(failure);
       return true;
     } finally {
       busy.set(false);
@@ -165,7 +154,6 @@ final class SpinningWorkers {
       task = chunkTask;
       lo = start;
       hi = end;
-      failure = null;
       claim = UNCLAIMED;
       if (parked) {
         LockSupport.unpark(this);
@@ -178,14 +166,9 @@ final class SpinningWorkers {
      */
     Throwable awaitEnd() {
       if (CLAIM.compareAndSet(this, UNCLAIMED, TAKEN_BACK)) {
-        try {
-          task.run(lo, hi);
-        } catch (RuntimeException | Error e) {
-          return e;
-        } finally {
-          task = null;
-        }
-        return null;
+        RangeTask t = task;
+        task = null;
+        return CpuThreads.runCaught(t, lo, hi);
       }
       if (!spinUntil(() -> claim == ENDED)) {
         waiter = Thread.currentThread();
@@ -204,11 +187,7 @@ final class SpinningWorkers {
         if (!CLAIM.compareAndSet(this, UNCLAIMED, RUNNING)) {
           continue;
         }
-        try {
-          task.run(lo, hi);
-        } catch (RuntimeException | Error e) {
-          failure = e;
-        }
+        failure = CpuThreads.runCaught(task, lo, hi);
         // Not kept reachable from a thread that lives as long as the JVM.
         task = null;
         claim = ENDED;
