@@ -144,7 +144,7 @@ public final class CpuThreads {
     JKerasWorker(ForkJoinPool pool) {
       super(pool);
       setDaemon(true);
-      setName("jkeras-cpu-" + getPoolIndex());
+      setName("jkeras-cpu-fj-" + getPoolIndex());
     }
   }
 }
