@@ -90,23 +90,34 @@ final class DirectConv {
           Line l = new Line(w);
           for (int line = lo; line < hi; line++) {
             l.at(line);
+            // Outputs [ia, ib) have their whole window inside the input; the rest touch padding.
             int ia = l.rowsInside ? l.firstInside : w.ow;
             int ib = l.rowsInside ? l.endInside : w.ow;
-            for (int ox = 0; ox < w.ow; ox++) {
-              if (ox == ia && ia < ib) {
-                inside(x, l.inputAt(ia, ci), w.sw * ci, rel, k, gy, (line * w.ow + ia) * co, co,
-                    ib - ia, partial);
-                ox = ib - 1;
-                continue;
-              }
-              int g = (line * w.ow + ox) * co;
-              l.offsets(ox, ci, at);
-              for (int p = 0; p < k; p++) {
-                RowMath.addScaled(partial, p * co, gy, g, at[p] >= 0 ? x[at[p]] : 0f, co);
-              }
+            if (ia < ib) {
+              inside(x, l.inputAt(ia, ci), w.sw * ci, rel, k, gy, (line * w.ow + ia) * co, co,
+                  ib - ia, partial);
+            }
+            for (int ox = 0; ox < ia; ox++) {
+              nearBorder(x, l, line, ox, ci, k, gy, co, at, partial);
+            }
+            for (int ox = ib; ox < w.ow; ox++) {
+              nearBorder(x, l, line, ox, ci, k, gy, co, at, partial);
             }
           }
         });
+  }
+
+  /**
+   * Adds one output's products to {@code dk}, one product at a time, reading zero where its
+   * window falls on padding (as im2col does).
+   */
+  private static void nearBorder(float[] x, Line l, int line, int ox, int ci, int k, float[] gy,
+      int co, int[] at, float[] dk) {
+    int g = (line * l.w.ow + ox) * co;
+    l.offsets(ox, ci, at);
+    for (int p = 0; p < k; p++) {
+      RowMath.addScaled(dk, p * co, gy, g, at[p] >= 0 ? x[at[p]] : 0f, co);
+    }
   }
 
   /**
