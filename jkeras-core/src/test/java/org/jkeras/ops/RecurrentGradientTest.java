@@ -130,6 +130,31 @@ class RecurrentGradientTest {
     }
   }
 
+  @Test
+  void eachRowOfASplitBatchMatchesThatRowAlone() {
+    // A batch split over threads projects each chunk's rows inside the chunk; a lone row cannot
+    // split, so its projection runs first, over all threads. Both must give the same outputs.
+    for (Cell cell : Cell.values()) {
+      Setup p = setup(cell, 8, 30, 5, 40, true, 170);
+      RecurrentOptions o = DEFAULTS.withGoBackwards(true);
+      List<Tensor> batch = run(cell, p, p.h0(), p.c0(), null, o);
+      for (int r = 0; r < 8; r++) {
+        Setup row = new Setup(IndexingOps.slice(p.x(), new int[] {r, 0, 0}, new int[] {1, 30, 5}),
+            IndexingOps.slice(p.h0(), new int[] {r, 0}, new int[] {1, 40}),
+            IndexingOps.slice(p.c0(), new int[] {r, 0}, new int[] {1, 40}), p.w(), p.u(), p.b());
+        List<Tensor> alone = run(cell, row, row.h0(), row.c0(), null, o);
+        for (int i = 0; i < alone.size(); i++) {
+          Tensor out = batch.get(i);
+          int[] start = new int[out.shape().rank()];
+          start[0] = r;
+          int[] size = out.shape().dims();
+          size[0] = 1;
+          assertClose(alone.get(i).toFloatArray(), IndexingOps.slice(out, start, size), 1e-5);
+        }
+      }
+    }
+  }
+
   private static List<Tensor> allGradients(Cell cell, Setup p, Tensor mask) {
     List<Tensor> sources = List.of(p.x(), p.h0(), p.c0(), p.w(), p.u(), p.b());
     try (GradientTape tape = new GradientTape()) {

@@ -33,7 +33,6 @@ final class CpuGru {
     float[] u = recurrentKernel.floatData();
     // Reset-after: input bias then recurrent bias; reset-before: one bias, on the input side.
     float[] b = bias != null ? bias.floatData() : new float[2 * ng];
-    float[] g = x.project(kernel.floatData(), ng);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
     float[] seq = new float[nb * nt * nu];
     float[] h = h0.floatData().clone();
@@ -41,7 +40,8 @@ final class CpuGru {
     float[] extra = keep ? new float[nb * nt * nu] : null;
     CellActivation act = o.activation();
     CellActivation rec = o.recurrentActivation();
-    CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
+    float[] gates = RecurrentSupport.projectAndRun(x, kernel.floatData(), ng,
+        RecurrentSupport.workPerRow(nt, nu, ng), (g, lo, hi) -> {
       Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       int rows = hi - lo;
       int rw = after ? ng : 2 * nu;
@@ -102,10 +102,10 @@ final class CpuGru {
       }
     });
     if (!keep) {
-      ScratchBuffers.give(g);
+      ScratchBuffers.give(gates);
     }
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.GRU, o, nb, nt,
-        nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, extra, null);
+        nf, nu, x, kernel.floatData(), u, bias != null, flags, gates, hPrev, extra, null);
     return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)),
         new Tensor[] {Tensor.wrap(h, h0.shape())}, trace);
   }

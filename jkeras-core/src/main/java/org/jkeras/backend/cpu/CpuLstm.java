@@ -33,7 +33,6 @@ final class CpuLstm {
     int ng = 4 * nu;
     float[] u = recurrentKernel.floatData();
     float[] b = bias != null ? bias.floatData() : new float[ng];
-    float[] g = x.project(kernel.floatData(), ng);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
     // Not written at all when the caller wants only the final states (return_sequences=False).
     float[] seq = o.sequenceOutput() ? new float[nb * nt * nu] : null;
@@ -48,7 +47,8 @@ final class CpuLstm {
     // Keras's default activations have a cell in two passes per row (LstmCell); others take
     // the general passes below.
     boolean defaults = rec == CellActivation.SIGMOID && act == CellActivation.TANH;
-    CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
+    float[] gates = RecurrentSupport.projectAndRun(x, kernel.floatData(), ng,
+        RecurrentSupport.workPerRow(nt, nu, ng), (g, lo, hi) -> {
       Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       float[] tmp = new float[nu];
       for (int s = 0; s < nt; s++) {
@@ -95,10 +95,10 @@ final class CpuLstm {
     });
     Tensor[] states = {Tensor.wrap(h, h0.shape()), Tensor.wrap(c, c0.shape())};
     if (!keep) {
-      ScratchBuffers.give(g);
+      ScratchBuffers.give(gates);
     }
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.LSTM, o, nb, nt,
-        nf, nu, x, kernel.floatData(), u, bias != null, flags, g, hPrev, cPrev, actC);
+        nf, nu, x, kernel.floatData(), u, bias != null, flags, gates, hPrev, cPrev, actC);
     return new RecurrentResult(seq == null ? null : Tensor.wrap(seq, Shape.of(nb, nt, nu)), states,
         trace);
   }

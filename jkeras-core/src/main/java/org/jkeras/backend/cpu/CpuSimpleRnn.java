@@ -21,13 +21,13 @@ final class CpuSimpleRnn {
     int nu = recurrentKernel.shape().dim(0);
     float[] u = recurrentKernel.floatData();
     float[] b = bias != null ? bias.floatData() : new float[nu];
-    float[] z = x.project(kernel.floatData(), nu);
     boolean[] flags = RecurrentSupport.keepFlags(mask);
     float[] seq = new float[nb * nt * nu];
     float[] h = h0.floatData().clone();
     float[] hPrev = keep ? new float[nb * nt * nu] : null;
     CellActivation act = o.activation();
-    CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, nu), (lo, hi) -> {
+    float[] projected = RecurrentSupport.projectAndRun(x, kernel.floatData(), nu,
+        RecurrentSupport.workPerRow(nt, nu, nu), (z, lo, hi) -> {
       Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       float[] rc = new float[(hi - lo) * nu];
       for (int s = 0; s < nt; s++) {
@@ -55,10 +55,10 @@ final class CpuSimpleRnn {
       }
     });
     if (!keep) {
-      ScratchBuffers.give(z);
+      ScratchBuffers.give(projected);
     }
     RecurrentTrace trace = !keep ? null : new RecurrentTrace(RecurrentTrace.Cell.SIMPLE_RNN, o,
-        nb, nt, nf, nu, x, kernel.floatData(), u, bias != null, flags, z, hPrev, null, null);
+        nb, nt, nf, nu, x, kernel.floatData(), u, bias != null, flags, projected, hPrev, null, null);
     return new RecurrentResult(Tensor.wrap(seq, Shape.of(nb, nt, nu)),
         new Tensor[] {Tensor.wrap(h, h0.shape())}, trace);
   }

@@ -118,6 +118,31 @@ final class InputBlocks {
   }
 
   /**
+   * An unfilled buffer for {@link #projectRows}: {@code (batch, time, n)}, from the pool, each
+   * row written by the chunk that owns it.
+   */
+  float[] projectionBuffer(int n) {
+    return ScratchBuffers.take(batch * time * n);
+  }
+
+  /**
+   * {@code x @ w} for batch rows {@code [lo, hi)} only, on this thread, into their rows of
+   * {@code out} (laid out as {@link #project}'s result): one GEMM per block those rows touch.
+   */
+  void projectRows(int lo, int hi, float[] w, int n, float[] out) {
+    Gemm gemm = CpuGemm.singleThreaded();
+    for (int b = 0; b < data.length; b++) {
+      int from = Math.max(lo, firsts[b]);
+      int to = Math.min(hi, firsts[b] + rows[b]);
+      if (from < to) {
+        gemm.sgemm(false, false, (to - from) * time, n, features, 1f, data[b],
+            offsets[b] + (from - firsts[b]) * time * features, features, w, 0, n, 0f, out,
+            from * time * n, n);
+      }
+    }
+  }
+
+  /**
    * The kernel's gradient {@code x^T @ d} summed over all blocks, where {@code d (batch * time,
    * n)} holds the input-side pre-activation gradients.
    */
