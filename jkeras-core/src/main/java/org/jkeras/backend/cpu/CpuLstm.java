@@ -158,7 +158,14 @@ final class CpuLstm {
     boolean defaults = rec == CellActivation.SIGMOID && act == CellActivation.TANH;
     // U^T, so that each step's dG @ U^T reads its rows in place.
     float[] ut = StepGemm.transpose(tr.recurrentKernel, nu, ng);
-    CpuThreads.parallelFor(nb, RecurrentSupport.workPerRow(nt, nu, ng), (lo, hi) -> {
+    // When the rows split over every thread, each thread also sums its rows' shares of the two
+    // weight gradients, so the whole backward pass is one parallel section (see
+    // RecurrentSupport.projectAndRun for why fewer sections pay).
+    long work = RecurrentSupport.workPerRow(nt, nu, ng) + (long) nt * (tr.features + nu) * ng;
+    boolean weightsInChunks = CpuThreads.chunkCount(nb, work) >= CpuThreads.maxThreads();
+    float[][] kernelParts = new float[nb][];
+    float[][] recurrentParts = new float[nb][];
+    CpuThreads.parallelFor(nb, work, (lo, hi) -> {
       Gemm gemm = StepGemm.over(CpuGemm.singleThreaded());
       float[] tmp = new float[nu];
       float[] dbPart = tr.hasBias ? new float[ng] : null;
@@ -199,16 +206,22 @@ final class CpuLstm {
             nu, 1f, dh, lo * nu, nu);
       }
       biasParts[lo] = dbPart;
-    });
-    float[] db = new float[ng];
-    for (float[] part : biasParts) {
-      if (part != null) {
-        RecurrentSupport.addInto(db, 0, part, 0, ng);
+      if (weightsInChunks) {
+        kernelParts[lo] = tr.inputs.kernelGradientRows(lo, hi, dg, ng);
+        float[] du = new float[nu * ng];
+        gemm.sgemm(true, false, nu, ng, (hi - lo) * nt, 1f, tr.hPrev, lo * nt * nu, nu, dg,
+            lo * nt * ng, ng, 0f, du, 0, ng);
+        recurrentParts[lo] = du;
       }
-    }
-    RecurrentGradients grads = RecurrentSupport.finish(tr, dg, ng,
-        RecurrentSupport.recurrentKernelGradient(tr, dg, ng), db, Shape.of(ng), inputsGradient,
-        new Tensor[] {Tensor.wrap(dh, Shape.of(nb, nu)), Tensor.wrap(dc, Shape.of(nb, nu))});
+    });
+    float[] db = tr.hasBias ? RecurrentSupport.sumInOrder(biasParts) : new float[ng];
+    Tensor[] dStates = {Tensor.wrap(dh, Shape.of(nb, nu)), Tensor.wrap(dc, Shape.of(nb, nu))};
+    RecurrentGradients grads = weightsInChunks
+        ? RecurrentSupport.finish(tr, dg, ng, RecurrentSupport.sumInOrder(kernelParts),
+            RecurrentSupport.sumInOrder(recurrentParts), db, Shape.of(ng), inputsGradient,
+            dStates)
+        : RecurrentSupport.finish(tr, dg, ng, RecurrentSupport.recurrentKernelGradient(tr, dg,
+            ng), db, Shape.of(ng), inputsGradient, dStates);
     ScratchBuffers.give(dg);
     return grads;
   }

@@ -131,13 +131,37 @@ final class InputBlocks {
    */
   void projectRows(int lo, int hi, float[] w, int n, float[] out) {
     Gemm gemm = CpuGemm.singleThreaded();
+    forEachPart(lo, hi, (b, from, to) -> gemm.sgemm(false, false, (to - from) * time, n,
+        features, 1f, data[b], offsets[b] + (from - firsts[b]) * time * features, features, w, 0,
+        n, 0f, out, from * time * n, n));
+  }
+
+  /**
+   * The kernel's gradient from batch rows {@code [lo, hi)} only, on this thread: {@code x^T @ d}
+   * over those rows, {@code d} laid out as in {@link #kernelGradient}.
+   */
+  float[] kernelGradientRows(int lo, int hi, float[] d, int n) {
+    float[] dw = new float[features * n];
+    Gemm gemm = CpuGemm.singleThreaded();
+    forEachPart(lo, hi, (b, from, to) -> gemm.sgemm(true, false, features, n,
+        (to - from) * time, 1f, data[b], offsets[b] + (from - firsts[b]) * time * features,
+        features, d, from * time * n, n, 1f, dw, 0, n));
+    return dw;
+  }
+
+  /** A block's share of a range of batch rows: block {@code b}'s rows {@code [from, to)}. */
+  @FunctionalInterface
+  private interface BlockPart {
+    void run(int b, int from, int to);
+  }
+
+  /** Runs {@code part} for each block that batch rows {@code [lo, hi)} touch, in order. */
+  private void forEachPart(int lo, int hi, BlockPart part) {
     for (int b = 0; b < data.length; b++) {
       int from = Math.max(lo, firsts[b]);
       int to = Math.min(hi, firsts[b] + rows[b]);
       if (from < to) {
-        gemm.sgemm(false, false, (to - from) * time, n, features, 1f, data[b],
-            offsets[b] + (from - firsts[b]) * time * features, features, w, 0, n, 0f, out,
-            from * time * n, n);
+        part.run(b, from, to);
       }
     }
   }

@@ -65,6 +65,25 @@ final class RecurrentSupport {
     return projected;
   }
 
+  /**
+   * The sum of the non-null {@code parts} (equal lengths), added in index order so that the
+   * result does not depend on which thread finished first; null when all are null.
+   */
+  static float[] sumInOrder(float[][] parts) {
+    float[] sum = null;
+    for (float[] part : parts) {
+      if (part == null) {
+        continue;
+      }
+      if (sum == null) {
+        sum = part.clone();
+      } else {
+        addInto(sum, 0, part, 0, part.length);
+      }
+    }
+    return sum;
+  }
+
   /** {@code out[outOff + j] = sum over rows of g[r * ld + col + j]} for {@code j < n}. */
   static void columnSums(float[] g, int rows, int ld, int col, int n, float[] out, int outOff) {
     float[] acc = new float[n];
@@ -87,8 +106,15 @@ final class RecurrentSupport {
    */
   static RecurrentGradients finish(RecurrentTrace tr, float[] dgx, int ng, float[] dRecurrent,
       float[] dBias, Shape biasShape, boolean inputsGradient, Tensor[] dStates) {
+    return finish(tr, dgx, ng, tr.inputs.kernelGradient(dgx, ng), dRecurrent, dBias, biasShape,
+        inputsGradient, dStates);
+  }
+
+  /** {@link #finish}, with the kernel's gradient {@code dw} already summed. */
+  static RecurrentGradients finish(RecurrentTrace tr, float[] dgx, int ng, float[] dw,
+      float[] dRecurrent, float[] dBias, Shape biasShape, boolean inputsGradient,
+      Tensor[] dStates) {
     int nf = tr.features;
-    float[] dw = tr.inputs.kernelGradient(dgx, ng);
     Tensor[] dx = !inputsGradient ? null : tr.inputs.inputGradients(dgx, ng, tr.kernel);
     return new RecurrentGradients(dx, dStates, Tensor.wrap(dw, Shape.of(nf, ng)),
         Tensor.wrap(dRecurrent, Shape.of(tr.units, dRecurrent.length / tr.units)),
