@@ -53,10 +53,14 @@ final class CpuLstm {
       float[] tmp = new float[nu];
       for (int s = 0; s < nt; s++) {
         int t = RecurrentSupport.inputTime(s, nt, o.goBackwards());
+        // The state before the step goes to hPrev and cPrev for the backward pass: saved by
+        // the default cell as it reads it, copied here for the others and for masked rows.
         if (keep) {
           for (int r = lo; r < hi; r++) {
-            System.arraycopy(h, r * nu, hPrev, (r * nt + t) * nu, nu);
-            System.arraycopy(c, r * nu, cPrev, (r * nt + t) * nu, nu);
+            if (!defaults || (flags != null && !flags[r * nt + t])) {
+              System.arraycopy(h, r * nu, hPrev, (r * nt + t) * nu, nu);
+              System.arraycopy(c, r * nu, cPrev, (r * nt + t) * nu, nu);
+            }
           }
         }
         // h @ U accumulates straight into this step's rows of the projection (masked rows' sums
@@ -77,7 +81,7 @@ final class CpuLstm {
           int ao = keep ? row * nu : 0;
           if (defaults) {
             LstmCell.gates(g, go, b, nu);
-            LstmCell.carry(g, go, c, r * nu, h, r * nu, ac, ao, nu);
+            LstmCell.carry(g, go, c, r * nu, h, r * nu, ac, ao, hPrev, cPrev, row * nu, nu);
             if (seq != null) {
               System.arraycopy(h, r * nu, seq, out, nu);
             }

@@ -116,12 +116,28 @@ final class LstmCell {
    */
   static void carry(float[] g, int go, float[] c, int co, float[] h, int ho, float[] ac, int ao,
       int nu) {
+    carry(g, go, c, co, h, ho, ac, ao, null, null, 0, nu);
+  }
+
+  /**
+   * {@link #carry}, also saving the state before the step, {@code h} and {@code c} as they were,
+   * into {@code hPrev} and {@code cPrev} at {@code po} for the backward pass (when {@code hPrev}
+   * is not null): stored as the pass reads them, instead of two copies per row and step.
+   */
+  static void carry(float[] g, int go, float[] c, int co, float[] h, int ho, float[] ac, int ao,
+      float[] hPrev, float[] cPrev, int po, int nu) {
+    boolean save = hPrev != null;
     int j = 0;
     for (int end = S.loopBound(nu); j < end; j += L) {
       FloatVector i = FloatVector.fromArray(S, g, go + j);
       FloatVector f = FloatVector.fromArray(S, g, go + nu + j);
       FloatVector cc = FloatVector.fromArray(S, g, go + 2 * nu + j);
-      FloatVector cn = f.mul(FloatVector.fromArray(S, c, co + j)).add(i.mul(cc));
+      FloatVector co0 = FloatVector.fromArray(S, c, co + j);
+      if (save) {
+        co0.intoArray(cPrev, po + j);
+        FloatVector.fromArray(S, h, ho + j).intoArray(hPrev, po + j);
+      }
+      FloatVector cn = f.mul(co0).add(i.mul(cc));
       FloatVector aa = cn.abs();
       FloatVector as = cn.mul(cn);
       FloatVector ap = as.fma(-5.70498872745E-3f, 2.06390887954E-2f);
@@ -152,6 +168,10 @@ final class LstmCell {
       FloatVector.fromArray(S, g, go + 3 * nu + j).mul(a).intoArray(h, ho + j);
     }
     for (; j < nu; j++) {
+      if (save) {
+        cPrev[po + j] = c[co + j];
+        hPrev[po + j] = h[ho + j];
+      }
       float cn = g[go + nu + j] * c[co + j] + g[go + j] * g[go + 2 * nu + j];
       float a = (float) Math.tanh(cn);
       c[co + j] = cn;
