@@ -26,6 +26,13 @@ public interface Backend {
   /** Fused recurrent sequence kernels (SimpleRNN, LSTM, GRU). */
   RecurrentKernels recurrent();
 
+  /**
+   * Runs {@code worker} on each of the backend's threads at once, the calling thread included,
+   * and returns when all have; parallel kernels inside run inline on their thread. For work that
+   * splits into independent pieces, which each worker takes in turn (predict's batches).
+   */
+  void onEachThread(Runnable worker);
+
   /** The backend in use (the CPU backend). */
   static Backend current() {
     return CpuBackend.INSTANCE;

@@ -55,6 +55,31 @@ final class PredictedRows {
     filled += batchRows;
   }
 
+  /**
+   * Whether every output seen so far (after the first batch: every output) is a float array with
+   * a row per sample, copied into its place: then {@link #addAt} may fill batches in any order.
+   */
+  boolean rowsPerSample() {
+    return !rows.isEmpty() && !rows.contains(null);
+  }
+
+  /**
+   * A batch's outputs for samples {@code [first, first + batchRows)}, from any thread, once
+   * {@link #rowsPerSample} holds: each batch writes only its own rows.
+   */
+  void addAt(List<Tensor> outputs, int first, int batchRows) {
+    for (int i = 0; i < outputs.size(); i++) {
+      Tensor out = outputs.get(i);
+      if (out.dtype() != DType.FLOAT32 || !out.shape().equals(batchShape(i, batchRows))) {
+        throw new IllegalStateException("predict's output " + i + " has shape " + out.shape()
+            + " for a batch of " + batchRows + " samples, where " + batchShape(i, batchRows)
+            + " was expected");
+      }
+      System.arraycopy(out.floatStorage(), out.storageOffset(), rows.get(i),
+          first * (out.size() / batchRows), out.size());
+    }
+  }
+
   /** The outputs over all samples, in output order. */
   List<Tensor> joined() {
     List<Tensor> out = new ArrayList<>();

@@ -48,4 +48,13 @@ public final class CpuBackend implements Backend {
   public RecurrentKernels recurrent() {
     return recurrent;
   }
+
+  @Override
+  public void onEachThread(Runnable worker) {
+    CpuThreads.parallelFor(CpuThreads.maxThreads(), CpuThreads.MIN_WORK_PER_THREAD, (lo, hi) -> {
+      for (int i = lo; i < hi; i++) {
+        worker.run();
+      }
+    });
+  }
 }

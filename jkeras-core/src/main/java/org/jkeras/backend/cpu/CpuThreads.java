@@ -19,7 +19,12 @@ public final class CpuThreads {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
   private static volatile int maxThreads =
       Math.max(1, Math.min(CORES, Integer.getInteger("jkeras.threads", CORES)));
-  /** For sections that find the spinning workers busy (concurrent callers, nesting). */
+  /**
+   * Set on a thread while it runs chunks of a section it started: a section nested in one of
+   * them runs inline, as on a worker, rather than on the fork-join pool beside the busy workers.
+   */
+  private static final ThreadLocal<Boolean> IN_SECTION = ThreadLocal.withInitial(() -> false);
+  /** For sections that find the spinning workers busy (concurrent callers). */
   private static final ForkJoinPool POOL =
       new ForkJoinPool(Math.max(1, CORES), CpuThreads::newWorker, null, false);
 
@@ -68,7 +73,7 @@ public final class CpuThreads {
     int threads = maxThreads;
     Thread current = Thread.currentThread();
     if (threads <= 1 || n <= 1 || current instanceof JKerasWorker
-        || SpinningWorkers.isWorker(current)) {
+        || SpinningWorkers.isWorker(current) || IN_SECTION.get()) {
       return 1;
     }
     long total = (long) n * Math.max(1, workPerItem);
@@ -83,6 +88,15 @@ public final class CpuThreads {
       bounds[c] = Math.min(n, (b + align - 1) / align * align);
     }
     bounds[chunks] = n;
+    IN_SECTION.set(true);
+    try {
+      runChunks(bounds, chunks, task);
+    } finally {
+      IN_SECTION.set(false);
+    }
+  }
+
+  private static void runChunks(int[] bounds, int chunks, RangeTask task) {
     if (Team.WORKERS.run(bounds, chunks, task)) {
       return;
     }

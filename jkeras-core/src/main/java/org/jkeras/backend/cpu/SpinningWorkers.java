@@ -14,8 +14,9 @@ import org.jkeras.backend.cpu.CpuThreads.RangeTask;
  * as a quarter of the parallel time of a recurrent model's step).
  *
  * <p>A chunk a worker has not started when the caller is done with its own is run by the caller
- * (see {@link Worker}). One section at a time: a caller that finds the workers busy (another thread's section, or a
- * section nested in a caller's own chunk) is told so and uses the fork-join pool instead.
+ * (see {@link Worker}). One section at a time: a caller that finds the workers busy with
+ * another thread's section is told so and uses the fork-join pool instead. (Sections nested in a
+ * chunk run inline, see {@link CpuThreads#chunkCount}.)
  */
 final class SpinningWorkers {
   /**

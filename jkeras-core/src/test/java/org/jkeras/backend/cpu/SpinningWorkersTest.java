@@ -160,6 +160,30 @@ class SpinningWorkersTest {
     assertTrue(marked[1]);
   }
 
+  @Test
+  void aSectionNestedInAChunkRunsInlineOnThatChunksThread() {
+    int threads = CpuThreads.maxThreads();
+    CpuThreads.setMaxThreads(2);
+    try {
+      List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger inner = new AtomicInteger();
+      CpuThreads.parallelFor(2, CpuThreads.MIN_WORK_PER_THREAD, (lo, hi) -> {
+        Thread chunk = Thread.currentThread();
+        CpuThreads.parallelFor(64, CpuThreads.MIN_WORK_PER_THREAD, (a, b) -> {
+          inner.addAndGet(b - a);
+          if (Thread.currentThread() != chunk) {
+            mismatches.add(a + ".." + b + " ran on " + Thread.currentThread().getName()
+                + ", not on " + chunk.getName());
+          }
+        });
+      });
+      assertEquals(128, inner.get());
+      assertEquals(List.of(), mismatches);
+    } finally {
+      CpuThreads.setMaxThreads(threads);
+    }
+  }
+
   private static int[] bounds(int n, int chunks) {
     int[] bounds = new int[chunks + 1];
     for (int c = 0; c <= chunks; c++) {
