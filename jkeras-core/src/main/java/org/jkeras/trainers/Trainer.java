@@ -358,8 +358,10 @@ public final class Trainer {
     if (steps > 1 && rows.rowsPerSample() && IndependentBatches.of(model)) {
       java.util.concurrent.atomic.AtomicInteger next =
           new java.util.concurrent.atomic.AtomicInteger(1);
+      Thread caller = Thread.currentThread();
       Backend.current().onEachThread(() -> {
-        StepArena own = new StepArena();
+        // The calling thread keeps the first batch's arena (and its arrays); others get one.
+        StepArena own = Thread.currentThread() == caller ? arena : new StepArena();
         for (int step = next.getAndIncrement(); step < steps; step = next.getAndIncrement()) {
           List<Tensor> batch = data.get(step).inputs();
           int first = step * batchSize;
