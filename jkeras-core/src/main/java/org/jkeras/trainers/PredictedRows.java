@@ -37,19 +37,13 @@ final class PredictedRows {
         shapes.add(dense ? rowsShape(out) : null);
         parts.add(new ArrayList<>());
       }
-      float[] all = rows.get(i);
-      if (all == null) {
+      if (rows.get(i) == null) {
         // Rows not per sample (a model's own choice): a float output is still copied, off the
         // step's reused arrays or the caller's rows it may share.
         parts.get(i).add(out.dtype() == DType.FLOAT32
             ? Tensor.wrap(out.toFloatArray(), out.shape()) : out);
-      } else if (out.dtype() == DType.FLOAT32 && out.shape().equals(batchShape(i, batchRows))) {
-        System.arraycopy(out.floatStorage(), out.storageOffset(), all,
-            filled * (out.size() / batchRows), out.size());
       } else {
-        throw new IllegalStateException("predict's output " + i + " has shape " + out.shape()
-            + " for a batch of " + batchRows + " samples, where " + batchShape(i, batchRows)
-            + " was expected");
+        copyRows(i, out, filled, batchRows);
       }
     }
     filled += batchRows;
@@ -69,15 +63,19 @@ final class PredictedRows {
    */
   void addAt(List<Tensor> outputs, int first, int batchRows) {
     for (int i = 0; i < outputs.size(); i++) {
-      Tensor out = outputs.get(i);
-      if (out.dtype() != DType.FLOAT32 || !out.shape().equals(batchShape(i, batchRows))) {
-        throw new IllegalStateException("predict's output " + i + " has shape " + out.shape()
-            + " for a batch of " + batchRows + " samples, where " + batchShape(i, batchRows)
-            + " was expected");
-      }
-      System.arraycopy(out.floatStorage(), out.storageOffset(), rows.get(i),
-          first * (out.size() / batchRows), out.size());
+      copyRows(i, outputs.get(i), first, batchRows);
     }
+  }
+
+  /** Copies output {@code i} of a batch into its rows from sample {@code first} on. */
+  private void copyRows(int i, Tensor out, int first, int batchRows) {
+    if (out.dtype() != DType.FLOAT32 || !out.shape().equals(batchShape(i, batchRows))) {
+      throw new IllegalStateException("predict's output " + i + " has shape " + out.shape()
+          + " for a batch of " + batchRows + " samples, where " + batchShape(i, batchRows)
+          + " was expected");
+    }
+    System.arraycopy(out.floatStorage(), out.storageOffset(), rows.get(i),
+        first * (out.size() / batchRows), out.size());
   }
 
   /** The outputs over all samples, in output order. */

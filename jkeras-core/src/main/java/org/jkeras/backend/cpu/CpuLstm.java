@@ -166,7 +166,7 @@ final class CpuLstm {
     // weight gradients, so the whole backward pass is one parallel section (see
     // RecurrentSupport.projectAndRun for why fewer sections pay).
     long work = RecurrentSupport.workPerRow(nt, nu, ng) + (long) nt * (tr.features + nu) * ng;
-    boolean weightsInChunks = CpuThreads.chunkCount(nb, work) >= CpuThreads.maxThreads();
+    boolean weightsInChunks = RecurrentSupport.splitsOverEveryThread(nb, work);
     float[][] kernelParts = new float[nb][];
     float[][] recurrentParts = new float[nb][];
     CpuThreads.parallelFor(nb, work, (lo, hi) -> {
@@ -213,8 +213,8 @@ final class CpuLstm {
       if (weightsInChunks) {
         kernelParts[lo] = tr.inputs.kernelGradientRows(lo, hi, dg, ng);
         float[] du = new float[nu * ng];
-        gemm.sgemm(true, false, nu, ng, (hi - lo) * nt, 1f, tr.hPrev, lo * nt * nu, nu, dg,
-            lo * nt * ng, ng, 0f, du, 0, ng);
+        CpuGemm.singleThreaded().sgemm(true, false, nu, ng, (hi - lo) * nt, 1f, tr.hPrev,
+            lo * nt * nu, nu, dg, lo * nt * ng, ng, 0f, du, 0, ng);
         recurrentParts[lo] = du;
       }
     });

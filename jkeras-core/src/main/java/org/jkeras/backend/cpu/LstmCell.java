@@ -112,17 +112,10 @@ final class LstmCell {
 
   /**
    * From activated gates: {@code c = f * c + i * cc}, {@code a = tanh(c)} (kept in {@code ac}
-   * for the backward pass) and {@code h = o * a}.
-   */
-  static void carry(float[] g, int go, float[] c, int co, float[] h, int ho, float[] ac, int ao,
-      int nu) {
-    carry(g, go, c, co, h, ho, ac, ao, null, null, 0, nu);
-  }
-
-  /**
-   * {@link #carry}, also saving the state before the step, {@code h} and {@code c} as they were,
-   * into {@code hPrev} and {@code cPrev} at {@code po} for the backward pass (when {@code hPrev}
-   * is not null): stored as the pass reads them, instead of two copies per row and step.
+   * for the backward pass) and {@code h = o * a}. When {@code hPrev} is not null, the state
+   * before the step, {@code h} and {@code c} as they were, also goes to {@code hPrev} and
+   * {@code cPrev} at {@code po} for the backward pass: stored as it is read, instead of two
+   * copies per row and step.
    */
   static void carry(float[] g, int go, float[] c, int co, float[] h, int ho, float[] ac, int ao,
       float[] hPrev, float[] cPrev, int po, int nu) {

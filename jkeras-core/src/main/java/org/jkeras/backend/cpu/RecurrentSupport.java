@@ -54,7 +54,7 @@ final class RecurrentSupport {
       RowLoop loop) {
     long work = stepWorkPerRow + (long) x.time * x.features * n;
     int batch = x.batch();
-    boolean inChunks = CpuThreads.chunkCount(batch, work) >= CpuThreads.maxThreads();
+    boolean inChunks = splitsOverEveryThread(batch, work);
     float[] projected = inChunks ? x.projectionBuffer(n) : x.project(w, n);
     CpuThreads.parallelFor(batch, work, (lo, hi) -> {
       if (inChunks) {
@@ -63,6 +63,14 @@ final class RecurrentSupport {
       loop.run(projected, lo, hi);
     });
     return projected;
+  }
+
+  /**
+   * Whether {@link CpuThreads#parallelFor} over {@code batch} rows of this much work each gives
+   * every thread a chunk: then work that would be its own section can go inside the chunks.
+   */
+  static boolean splitsOverEveryThread(int batch, long workPerRow) {
+    return CpuThreads.chunkCount(batch, workPerRow) >= CpuThreads.maxThreads();
   }
 
   /**

@@ -27,7 +27,7 @@ class LstmCellTest {
       float[] h1 = new float[nu];
       float[] a1 = new float[nu];
       LstmCell.gates(g1, 0, b, nu);
-      LstmCell.carry(g1, 0, c1, 0, h1, 0, a1, 0, nu);
+      LstmCell.carry(g1, 0, c1, 0, h1, 0, a1, 0, null, null, 0, nu);
 
       float[] g2 = z.clone();
       float[] c2 = c.clone();
@@ -63,7 +63,7 @@ class LstmCellTest {
       float[] c1 = c.clone();
       float[] h1 = h.clone();
       float[] a1 = new float[nu];
-      LstmCell.carry(g, 0, c1, 0, h1, 0, a1, 0, nu);
+      LstmCell.carry(g, 0, c1, 0, h1, 0, a1, 0, null, null, 0, nu);
       float[] c2 = c.clone();
       float[] h2 = h.clone();
       float[] a2 = new float[nu];
