@@ -34,7 +34,11 @@ public abstract class Layer extends Operation {
   private final List<Boolean> weightTrainable = new ArrayList<>();
   private final List<java.util.function.UnaryOperator<Tensor>> weightRegularizers =
       new ArrayList<>();
-  private final List<Tensor> activityLosses = new ArrayList<>();
+  /**
+   * The losses added during the last call, per thread: threads may call one layer at once
+   * (predict's batches run on every thread), and each reads the losses of its own call.
+   */
+  private final ThreadLocal<List<Tensor>> activityLosses = new ThreadLocal<>();
   private static final ThreadLocal<int[]> CALL_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   protected Layer() {
@@ -202,12 +206,17 @@ public abstract class Layer extends Operation {
 
   /** Adds a loss (an activity regularization, for example) to this call's losses. */
   public void addLoss(Tensor loss) {
-    activityLosses.add(loss);
+    List<Tensor> mine = activityLosses.get();
+    if (mine == null) {
+      mine = new ArrayList<>();
+      activityLosses.set(mine);
+    }
+    mine.add(loss);
   }
 
   /**
    * The losses to add to training's loss: the weight regularization penalties (computed now, so
-   * gradients flow to the weights) and the losses added during the last call.
+   * gradients flow to the weights) and the losses added during the last call on this thread.
    */
   public List<Tensor> losses() {
     List<Tensor> out = new ArrayList<>();
@@ -216,13 +225,22 @@ public abstract class Layer extends Operation {
         out.add(weightRegularizers.get(i).apply(weights.get(i)));
       }
     }
-    out.addAll(activityLosses);
+    List<Tensor> mine = activityLosses.get();
+    if (mine != null) {
+      out.addAll(mine);
+    }
     return out;
   }
 
-  /** Forgets the losses added by the last call (done at the start of each outermost call). */
+  /**
+   * Forgets the losses added by this thread's last call (done at the start of each outermost
+   * call).
+   */
   public void clearLosses() {
-    activityLosses.clear();
+    List<Tensor> mine = activityLosses.get();
+    if (mine != null) {
+      mine.clear();
+    }
   }
 
   /** The dtypes of the outputs; float32 unless a layer says otherwise. */

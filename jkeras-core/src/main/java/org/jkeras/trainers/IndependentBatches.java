@@ -1,6 +1,7 @@
 package org.jkeras.trainers;
 
 import org.jkeras.layers.Layer;
+import org.jkeras.layers.core.Lambda;
 import org.jkeras.layers.rnn.BaseRnn;
 import org.jkeras.layers.rnn.Bidirectional;
 import org.jkeras.layers.rnn.TimeDistributed;
@@ -10,8 +11,9 @@ import org.jkeras.models.Model;
  * Whether a model's outputs for one batch do not depend on the batches before it, so that
  * {@code predict} may run batches at once: every layer, nested ones included, is one of
  * jkeras's own, its class shipped with {@link Layer} (a user's layer, or a user's subclass of a
- * jkeras layer, may keep something from one call to the next), and no recurrent layer is
- * stateful (its states carry over from batch to batch).
+ * jkeras layer, may keep something from one call to the next), no layer is a {@link Lambda} (its
+ * function is the user's code, which Keras calls batch by batch on one thread), and no recurrent
+ * layer is stateful (its states carry over from batch to batch).
  */
 final class IndependentBatches {
   private IndependentBatches() {}
@@ -23,6 +25,9 @@ final class IndependentBatches {
     Class<?> type = layer.getClass();
     if (!type.getName().startsWith("org.jkeras.") || JKERAS == null
         || !JKERAS.equals(type.getProtectionDomain().getCodeSource())) {
+      return false;
+    }
+    if (layer instanceof Lambda) {
       return false;
     }
     if (layer instanceof Model model) {

@@ -15,6 +15,7 @@ import org.jkeras.graph.KerasTensor;
 import org.jkeras.layers.CallContext;
 import org.jkeras.layers.Layer;
 import org.jkeras.layers.core.Dense;
+import org.jkeras.layers.core.Lambda;
 import org.jkeras.layers.rnn.Bidirectional;
 import org.jkeras.layers.rnn.LSTM;
 import org.jkeras.models.Model;
@@ -35,8 +36,9 @@ class ParallelPredictTest {
     KerasTensor x = Keras.input(6, 4);
     KerasTensor seq = new LSTM(5).returnSequences(true).apply(x);
     KerasTensor last = new LSTM(3).apply(seq);
+    // An activity regularizer adds a loss on every call, from every thread.
     Model model = new Model(List.of(x), List.of(new Dense(2).activation("softmax").apply(last),
-        new Dense(4).activation("relu").apply(last)));
+        new Dense(4).activation("relu").activityRegularizer("l2").apply(last)));
     // 23 batches and a short one at the end.
     Tensor in = Tensor.randomNormal(Shape.of(23 * BATCH + 5, 6, 4), 0f, 1f, 7);
     List<Tensor> all = model.predict(List.of(in), BATCH);
@@ -67,6 +69,8 @@ class ParallelPredictTest {
     KerasTensor outer = Keras.input(3);
     assertFalse(IndependentBatches.of(new Model(outer, inner.apply(outer))),
         "a user's layer in a nested model");
+    assertFalse(IndependentBatches.of(new Model(flat, new Lambda(t -> t).apply(flat))),
+        "a Lambda: its function is the user's code");
   }
 
   @Test
@@ -83,6 +87,29 @@ class ParallelPredictTest {
     for (int b = 0; b < 10; b++) {
       assertEquals(b * BATCH, recorder.firstRows.get(b), 0f, "call " + b);
       assertEquals(Thread.currentThread(), recorder.threads.get(b), "call " + b);
+    }
+  }
+
+  @Test
+  void aLambdasFunctionSeesItsBatchesInOrderOnTheCallingThread() {
+    List<Float> firstRows = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    KerasTensor x = Keras.input(3);
+    Lambda lambda = new Lambda(t -> {
+      firstRows.add(t.getFloat(0, 0));
+      threads.add(Thread.currentThread());
+      return t;
+    });
+    Model model = new Model(x, new Dense(2).apply(lambda.apply(x)));
+    float[] rows = new float[10 * BATCH * 3];
+    for (int r = 0; r < 10 * BATCH; r++) {
+      rows[r * 3] = r;
+    }
+    model.predict(List.of(Tensor.wrap(rows, Shape.of(10 * BATCH, 3))), BATCH);
+    assertEquals(10, firstRows.size());
+    for (int b = 0; b < 10; b++) {
+      assertEquals(b * BATCH, firstRows.get(b), 0f, "call " + b);
+      assertEquals(Thread.currentThread(), threads.get(b), "call " + b);
     }
   }
 
