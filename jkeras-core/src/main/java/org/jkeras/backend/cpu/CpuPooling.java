@@ -38,10 +38,15 @@ final class CpuPooling {
     // Every output position is written, an empty window too.
     float[] out = StepArena.floats(outShape.sizeAsInt());
     float[] x = input.floatData();
+    boolean pairs = max && isPlainPairs(w);
     CpuThreads.parallelFor(n, (long) w.outVol * w.taps * c, (lo, hi) -> {
       int[] tap = new int[w.taps];
       int[] src = new int[w.taps];
       for (int img = lo; img < hi; img++) {
+        if (pairs) {
+          maxOfPairs(x, out, w, img, c);
+          continue;
+        }
         for (int pos = 0; pos < w.outVol; pos++) {
           int count = w.validTaps(pos, tap, src);
           startsInImage(src, count, img * w.inVol, c);
@@ -182,6 +187,45 @@ final class CpuPooling {
         m = Math.max(m, x[start[j] + ch]);
       }
       out[o + ch] = m;
+    }
+  }
+
+  /**
+   * Whether every window is 2x2 at stride 2 and lies wholly inside a plane (Keras's default
+   * MaxPooling2D on any size): then each window's four taps sit at fixed offsets from its
+   * corner, and {@link #maxOfPairs} needs no list of taps per position.
+   */
+  private static boolean isPlainPairs(Window3 w) {
+    return w.id == 1 && w.kd == 1 && w.kh == 2 && w.kw == 2 && w.sh == 2 && w.sw == 2
+        && w.dh == 1 && w.dw == 1 && w.ph == 0 && w.pw == 0 && 2 * w.oh <= w.ih
+        && 2 * w.ow <= w.iw;
+  }
+
+  /**
+   * Image {@code img}'s max over 2x2 windows at stride 2 ({@link #isPlainPairs}): the taps in
+   * the order {@link #maxOfTaps} takes them, so both give the same numbers. Pooling took 17% of
+   * the cnn benchmark's inference through the general loop.
+   */
+  private static void maxOfPairs(float[] x, float[] out, Window3 w, int img, int c) {
+    int row = w.iw * c;
+    for (int oy = 0; oy < w.oh; oy++) {
+      int in = (img * w.inVol + 2 * oy * w.iw) * c;
+      int o = (img * w.outVol + oy * w.ow) * c;
+      for (int ox = 0; ox < w.ow; ox++, in += 2 * c, o += c) {
+        int ch = 0;
+        for (int end = S.loopBound(c); ch < end; ch += L) {
+          FloatVector.fromArray(S, x, in + ch)
+              .lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, in + c + ch))
+              .lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, in + row + ch))
+              .lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, in + row + c + ch))
+              .intoArray(out, o + ch);
+        }
+        for (; ch < c; ch++) {
+          float m = Math.max(x[in + ch], x[in + c + ch]);
+          m = Math.max(m, x[in + row + ch]);
+          out[o + ch] = Math.max(m, x[in + row + c + ch]);
+        }
+      }
     }
   }
 
