@@ -59,6 +59,14 @@ final class DirectConv {
             four(x, l.inputAt(ox, ci), w.sw * ci, rel, k, kernel, co, b, relu, out,
                 (outRow + ox) * co);
             ox += 4;
+          } else if (l.rowsInside && ox >= l.firstInside && ox < l.endInside
+              && l.endInside - l.firstInside >= 4) {
+            // The last inside outputs, fewer than four: the four ending there, recomputing a
+            // few (same values) rather than listing each window's taps one output at a time.
+            int start = l.endInside - 4;
+            four(x, l.inputAt(start, ci), w.sw * ci, rel, k, kernel, co, b, relu, out,
+                (outRow + start) * co);
+            ox = l.endInside;
           } else {
             l.offsets(ox, ci, at);
             one(x, at, k, kernel, co, b, relu, out, (outRow + ox) * co);
