@@ -28,7 +28,9 @@ import org.jkeras.ops.ConcatOps;
 public abstract class Layer extends Operation {
   private String name;
   private boolean trainable = true;
-  private boolean built;
+  /** Volatile, with {@link #buildLock}: threads making a first call at once build it once. */
+  private volatile boolean built;
+  private final Object buildLock = new Object();
   private InputSpec inputSpec;
   private final List<Variable> weights = new ArrayList<>();
   private final List<Boolean> weightTrainable = new ArrayList<>();
@@ -497,12 +499,16 @@ public abstract class Layer extends Operation {
   private void prepare(List<Shape> shapes) {
     InputSpec.checkAll(inputSpec, name, shapes);
     if (!built) {
-      try {
-        build(shapes);
-      } catch (org.jkeras.backend.TensorTooLargeException e) {
-        throw e.forLayer("'" + name + "' (" + getClass().getSimpleName() + ")");
+      synchronized (buildLock) {
+        if (!built) {
+          try {
+            build(shapes);
+          } catch (org.jkeras.backend.TensorTooLargeException e) {
+            throw e.forLayer("'" + name + "' (" + getClass().getSimpleName() + ")");
+          }
+          built = true;
+        }
       }
-      built = true;
       InputSpec.checkAll(inputSpec, name, shapes);
     }
   }
