@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jkeras.backend.Backend;
 import org.jkeras.backend.JKerasException;
 import org.jkeras.backend.SeedGenerator;
@@ -356,8 +358,7 @@ public final class Trainer {
     List<Tensor> firstBatch = data.get(0).inputs();
     predictBatch(model, firstBatch, arena, outs -> rows.add(outs, rows(firstBatch)));
     if (steps > 1 && rows.rowsPerSample() && IndependentBatches.of(model)) {
-      java.util.concurrent.atomic.AtomicInteger next =
-          new java.util.concurrent.atomic.AtomicInteger(1);
+      AtomicInteger next = new AtomicInteger(1);
       Thread caller = Thread.currentThread();
       Backend.current().onEachThread(() -> {
         // The calling thread keeps the first batch's arena (and its arrays); others get one.
@@ -379,7 +380,7 @@ public final class Trainer {
 
   /** Runs one batch in {@code arena} and hands its outputs (arena arrays) to {@code sink}. */
   private static void predictBatch(Model model, List<Tensor> batch, StepArena arena,
-      java.util.function.Consumer<List<Tensor>> sink) {
+      Consumer<List<Tensor>> sink) {
     arena.run(() -> {
       // Each batch under the read lock: a fit in another thread steps in between.
       List<Tensor> outs = model.guard().reading(
